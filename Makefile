@@ -1,0 +1,48 @@
+# The two commands of the quick start: `make run` and `make test`.
+# Each creates or updates .venv from pyproject.toml, then serves or tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint typecheck content pytest bench chromium index clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/navigator serve
+
+test: $(STAMP) chromium lint typecheck content pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy navigator tests
+
+content: $(STAMP)
+	$(BIN)/navigator check
+	$(BIN)/navigator test
+
+pytest: $(STAMP)
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+# Browser tests drive Debian's Chromium: Playwright cannot download its own browser here.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium is missing: run 'sudo apt-get install chromium' (browser tests will be skipped)"; fi; }
+
+index: $(STAMP)
+	$(BIN)/navigator index
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache var

@@ -1,0 +1,36 @@
+"""The `navigator` command. Each sub-command lives in a module of its own that registers it."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+COMMANDS = (
+    "navigator.cli.check",
+    "navigator.cli.navigate",
+    "navigator.cli.scenarios",
+)
+"""Modules that each define `register(subparsers)`; their order is the order of the help."""
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="navigator",
+        description="Bradford's early years mental health navigator (pregnancy to age 3).",
+    )
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(name).register(sub)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    code: int = args.run(args)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

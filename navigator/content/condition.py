@@ -1,0 +1,118 @@
+"""Conditions: the closed set of operators a pathway may use to choose the next step or a rule.
+
+There is no expression language: a condition is one of `equals`, `in`, `includes`, `answered`,
+`age_months`, `any`, `all` or `not`, each a small mapping, so the checker can reason about it
+and commissioners cannot write code into content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import Field, model_validator
+
+from navigator.content.directory import Content, Interval
+
+Answer = str | int | list[str]
+Answers = Mapping[str, Answer]
+
+OPERATORS = ("equals", "in_", "includes", "answered", "age_months", "any", "all", "not_")
+
+
+class Condition(Content):
+    """Exactly one operator. `equals: {question: choice}`, `in: {question: [choices]}`,
+    `includes: {question: choice}` (a multi-select holds it), `answered: question`,
+    `age_months: {from, to}`, `any: [conditions]`, `all: [conditions]`, `not: condition`."""
+
+    equals: dict[str, str] | None = Field(None, description="The question's answer is this choice.")
+    in_: dict[str, list[str]] | None = Field(
+        None, alias="in", description="The question's answer is one of these choices."
+    )
+    includes: dict[str, str] | None = Field(
+        None, description="The multi-select question's answers include this choice."
+    )
+    answered: str | None = Field(None, description="The question has an answer.")
+    age_months: Interval | None = Field(None, description="The baby's age is in this interval.")
+    any: list[Condition] | None = Field(None, description="At least one condition holds.")
+    all: list[Condition] | None = Field(None, description="Every condition holds.")
+    not_: Condition | None = Field(None, alias="not", description="The condition does not hold.")
+
+    @model_validator(mode="after")
+    def _one_operator(self) -> Condition:
+        used = [name for name in OPERATORS if getattr(self, name) is not None]
+        if len(used) != 1:
+            raise ValueError(
+                "a condition needs exactly one operator of equals, in, includes, answered, "
+                f"age_months, any, all, not (found {len(used)})"
+            )
+        return self
+
+    def holds(self, answers: Answers, age_months: int | None) -> bool:
+        """Whether the condition is true of these answers (a missing answer never matches)."""
+        if self.equals is not None:
+            return all(answers.get(q) == v for q, v in self.equals.items())
+        if self.in_ is not None:
+            return all(answers.get(q) in vs for q, vs in self.in_.items())
+        if self.includes is not None:
+            return all(_holds_value(answers.get(q), v) for q, v in self.includes.items())
+        if self.answered is not None:
+            return self.answered in answers
+        if self.age_months is not None:
+            return age_months is not None and age_months in self.age_months
+        if self.any is not None:
+            return any(c.holds(answers, age_months) for c in self.any)
+        if self.all is not None:
+            return all(c.holds(answers, age_months) for c in self.all)
+        assert self.not_ is not None
+        return not self.not_.holds(answers, age_months)
+
+    def questions(self) -> list[str]:
+        """Every question id this condition reads."""
+        found: list[str] = []
+        for mapping in (self.equals, self.in_, self.includes):
+            if mapping:
+                found.extend(mapping)
+        if self.answered:
+            found.append(self.answered)
+        for child in [*(self.any or []), *(self.all or []), *([self.not_] if self.not_ else [])]:
+            found.extend(child.questions())
+        return found
+
+    def values(self) -> list[tuple[str, str]]:
+        """Every (question, choice) pair this condition compares against."""
+        pairs: list[tuple[str, str]] = []
+        for mapping in (self.equals, self.includes):
+            if mapping:
+                pairs.extend(mapping.items())
+        if self.in_:
+            pairs.extend((q, v) for q, vs in self.in_.items() for v in vs)
+        for child in [*(self.any or []), *(self.all or []), *([self.not_] if self.not_ else [])]:
+            pairs.extend(child.values())
+        return pairs
+
+    def describe(self) -> str:
+        """The condition in words, for diagrams and traces."""
+        if self.equals is not None:
+            return " and ".join(f"{q} is {v}" for q, v in self.equals.items())
+        if self.in_ is not None:
+            return " and ".join(f"{q} is one of {', '.join(vs)}" for q, vs in self.in_.items())
+        if self.includes is not None:
+            return " and ".join(f"{q} includes {v}" for q, v in self.includes.items())
+        if self.answered is not None:
+            return f"{self.answered} is answered"
+        if self.age_months is not None:
+            return f"age is {self.age_months}"
+        if self.any is not None:
+            return "(" + " or ".join(c.describe() for c in self.any) + ")"
+        if self.all is not None:
+            return "(" + " and ".join(c.describe() for c in self.all) + ")"
+        assert self.not_ is not None
+        return f"not {self.not_.describe()}"
+
+
+def _holds_value(answer: Any, value: str) -> bool:
+    return value in answer if isinstance(answer, list) else answer == value
+
+
+Condition.model_rebuild()

@@ -1,0 +1,220 @@
+"""The directory (`services.yaml`): services, their routes with per-route eligibility, the areas,
+the concern vocabulary and the levels of need. Field names follow Open Referral UK where one
+exists (`name`, `description`, `status`, `languages`, `contact`), so export is a mapping."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import ConfigDict, Field
+
+from navigator.content.position import Located
+from navigator.content.vocabulary import ALL, Audience, Criterion, Ring, RouteKind, Stage
+
+Wildcard = Literal["all"]
+
+
+class Content(Located):
+    """Base of every content object: unknown keys are errors, never silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=False)
+
+
+class AreaKind(StrEnum):
+    ward = "ward"
+    ward_group = "ward_group"
+    local_authority = "local_authority"
+    nhs_footprint = "nhs_footprint"
+    country = "country"
+
+
+class Area(Content):
+    """A place that decides eligibility: a ward, a group of wards, a district, an NHS footprint."""
+
+    id: str = Field(description="Stable id, referred to by routes' `areas`.")
+    name: str = Field(description="The name people know the area by.")
+    kind: AreaKind = Field(description="ward, ward_group, local_authority, nhs_footprint or country.")
+    code: str | None = Field(None, description="The ONS code where there is one (E08000032).")
+    within: str | None = Field(None, description="The id of the area that contains this one.")
+    decided_by: Literal["postcode", "gp_registration"] = Field(
+        "postcode",
+        description="How membership is decided: by home postcode, or by the GP the family is "
+        "registered with (then the pathway asks, and postcodes are only a hint).",
+    )
+    description: str = Field("", description="What the area is and why it matters.")
+
+
+class Concern(Content):
+    """One worry from the concern vocabulary that questions offer and routes list."""
+
+    id: str = Field(description="Stable id, referred to by routes and pathway choices.")
+    label: str = Field(description="The practitioner's wording.")
+    family_label: str | None = Field(None, description="The wording for families, if different.")
+    description: str = Field("", description="What the concern covers, for commissioners.")
+
+
+class NeedLevel(Content):
+    """A level of need, from least to most; the order of the list is the order of severity."""
+
+    id: str = Field(description="Stable id, referred to by routes' `need` and by rules.")
+    label: str = Field(description="The practitioner's wording.")
+    family_label: str | None = Field(None, description="How families would say it.")
+    description: str = Field("", description="What counts as this level.")
+
+
+class Interval(Content):
+    """A half-open interval of months `[from, to)`; `to` left out means no upper limit."""
+
+    start: int = Field(alias="from", description="First month included.")
+    end: int | None = Field(None, alias="to", description="First month no longer included.")
+
+    def __contains__(self, months: object) -> bool:
+        return isinstance(months, int) and self.start <= months and (
+            self.end is None or months < self.end
+        )
+
+    def __str__(self) -> str:
+        return f"{self.start}–{self.end} months" if self.end is not None else f"{self.start}+ months"
+
+
+class Eligibility(Content):
+    """Who a route is for. Every list criterion is either a list of ids or the wildcard `all`."""
+
+    audience: list[Audience] = Field(description="Who may use this route: practitioner, family.")
+    stages: list[Stage] = Field(
+        default_factory=lambda: [Stage.pregnancy, Stage.postnatal],
+        description="pregnancy, postnatal, or both (the default).",
+    )
+    age_months: Interval | None = Field(
+        None, description="The baby's age after the birth, `{from, to}` in months, half-open."
+    )
+    concerns: Wildcard | list[str] = Field(ALL, description="Concern ids, or `all`.")
+    need: Wildcard | list[str] = Field(ALL, description="Need level ids, or `all`.")
+    areas: Wildcard | list[str] = Field(ALL, description="Area ids, or `all`.")
+
+
+class Route(Content):
+    """One way of using a service (consultation, referral, …) with its own eligibility."""
+
+    kind: RouteKind = Field(
+        description="urgent, consultation, referral, self_referral, signposting or training."
+    )
+    eligibility: Eligibility = Field(description="Who this route is for.")
+    how: str = Field(description="How to use this route, in plain words.")
+    info_needed: list[str] = Field(
+        default_factory=list, description="What a referral must include (referral routes)."
+    )
+    response_time: str | None = Field(None, description="How soon the service usually responds.")
+    length: str | None = Field(None, description="How long a training course or programme lasts.")
+    contact: Contact | None = Field(None, description="Contact for this route, if not the service's.")
+
+    @property
+    def ref(self) -> str:
+        return self.kind.value
+
+
+class Boundary(Content):
+    """Who a service is **not** for, and where to go instead."""
+
+    who: str = Field(description="Who the service is not for, in plain words.")
+    criterion: Criterion | None = Field(
+        None, description="The eligibility criterion this boundary explains, if any."
+    )
+    instead: list[str] = Field(default_factory=list, description="Ids of services to go to instead.")
+    instead_text: str | None = Field(None, description="Where to go instead, when not a service.")
+
+
+class Contact(Content):
+    """How to reach a service. Never invent a number: unconfirmed facts go in `unconfirmed`."""
+
+    phone: str | None = Field(None, description="A UK phone number, as published.")
+    phone_note: str | None = Field(None, description="When to ring, or which option to choose.")
+    email: str | None = Field(None, description="An email address.")
+    website: str | None = Field(None, description="An https:// address.")
+    address: str | None = Field(None, description="A postal address.")
+    hours: str | None = Field(None, description="Opening hours.")
+
+
+class ServiceStatus(StrEnum):
+    active = "active"
+    decommissioned = "decommissioned"
+
+
+class Service(Content):
+    """A service in the directory, with its remit, its boundaries and its routes."""
+
+    id: str = Field(description="Stable id, never reused.")
+    name: str = Field(description="The service's current name.")
+    aliases: list[str] = Field(
+        default_factory=list, description="Former and other names, found by search."
+    )
+    former_ids: list[str] = Field(
+        default_factory=list, description="Ids this service used to have; their pages redirect."
+    )
+    status: ServiceStatus = Field(ServiceStatus.active, description="active or decommissioned.")
+    replaced_by: str | None = Field(None, description="For a decommissioned service: its successor.")
+    ended: date | None = Field(None, description="When a decommissioned service ended.")
+    provider: str = Field(description="The organisation that runs it.")
+    ring: Ring = Field(description="core, universal or risk (the evaluation's system map).")
+    description: str = Field(description="What the service is, in plain words.")
+    remit: str = Field(description="What it does and for whom.")
+    not_for: list[Boundary] = Field(default_factory=list, description="Its boundaries.")
+    routes: list[Route] = Field(default_factory=list, description="The ways to use it.")
+    contact: Contact = Field(default_factory=Contact, description="How to reach it.")
+    languages: list[str] = Field(default_factory=lambda: ["en"], description="Language codes.")
+    last_reviewed: date = Field(description="When the entry was last checked with the provider.")
+    review_by: date = Field(description="When it must be checked again.")
+    owner: str | None = Field(None, description="Who keeps the entry up to date.")
+    source: list[str] = Field(default_factory=list, description="Where the facts come from.")
+    unconfirmed: list[str] = Field(
+        default_factory=list,
+        description="Facts still to confirm with the provider (for example `phone`, `routes`); "
+        "shown as 'check with the service'.",
+    )
+
+    def route(self, kind: RouteKind | str) -> Route | None:
+        return next((r for r in self.routes if r.kind == kind), None)
+
+    @property
+    def active(self) -> bool:
+        return self.status is ServiceStatus.active
+
+
+class Directory(Content):
+    """The whole of `services.yaml`."""
+
+    version: str = Field(description="The directory's version (CalVer, 2026.11.1).")
+    areas: list[Area] = Field(description="Every area that routes may name.")
+    concerns: list[Concern] = Field(description="The concern vocabulary.")
+    need_levels: list[NeedLevel] = Field(description="Levels of need, least first.")
+    services: list[Service] = Field(description="Every service, current and decommissioned.")
+
+    def model_post_init(self, context: object, /) -> None:
+        super().model_post_init(context)
+        self._services = {s.id: s for s in self.services}
+        self._former = {f: s.id for s in self.services for f in s.former_ids}
+
+    def service(self, id: str) -> Service | None:
+        return self._services.get(id)
+
+    def current_id(self, id: str) -> str | None:
+        """The id a (possibly former) id now goes by."""
+        return id if id in self._services else self._former.get(id)
+
+    def area(self, id: str) -> Area | None:
+        return next((a for a in self.areas if a.id == id), None)
+
+    def ancestors(self, id: str) -> list[str]:
+        """`id` and every area that contains it."""
+        chain: list[str] = []
+        current: str | None = id
+        while current is not None and current not in chain:
+            chain.append(current)
+            area = self.area(current)
+            current = area.within if area else None
+        return chain
+
+
+Route.model_rebuild()

@@ -1,0 +1,97 @@
+"""Findings: what the checker says about content, each with a stable code and a place."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+
+from navigator.content.position import Position
+
+
+class Severity(StrEnum):
+    error = "error"
+    """Blocks serving a new version; the last good version keeps serving."""
+    warning = "warning"
+    """Shown, but does not block."""
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    severity: Severity
+    title: str
+
+
+def _catalogue(*codes: Code) -> dict[str, Code]:
+    return {c.code: c for c in codes}
+
+
+E, W = Severity.error, Severity.warning
+CODES = _catalogue(
+    Code("FILE-001", E, "file missing or unreadable"),
+    Code("FILE-002", E, "file of an unknown kind"),
+    Code("YAML-001", E, "YAML syntax error"),
+    Code("KEY-001", E, "unknown key"),
+    Code("KEY-002", E, "required key missing"),
+    Code("VAL-001", E, "value of the wrong kind"),
+    Code("ID-001", E, "duplicate id"),
+    Code("REF-001", E, "reference to nothing"),
+    Code("AGE-001", E, "bad interval"),
+    Code("FLOW-001", E, "unreachable question"),
+    Code("FLOW-002", E, "choice not routed"),
+    Code("FLOW-003", E, "cycle in the question flow"),
+    Code("FLOW-004", E, "a leaf that is not a result"),
+    Code("FLAG-001", E, "no red flags"),
+    Code("FLAG-002", E, "red flag not mapped to an urgent disposition"),
+    Code("COV-001", E, "no service at all for a combination"),
+    Code("REV-001", W, "review date passed"),
+    Code("REV-002", E, "review dates out of order"),
+    Code("CONTACT-001", E, "malformed contact detail"),
+    Code("SCEN-001", E, "scenario names something that does not exist"),
+    Code("SVC-001", E, "service inconsistent with its status"),
+    Code("SYN-001", E, "synonym problem"),
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the checker found, printed as `path:line:col: CODE severity: message`."""
+
+    code: str
+    severity: Severity
+    path: str
+    line: int
+    col: int
+    message: str
+    hint: str
+
+    def __str__(self) -> str:
+        text = f"{self.path}:{self.line}:{self.col}: {self.code} {self.severity.value}: {self.message}"
+        return f"{text}\n    {self.hint}" if self.hint else text
+
+    def as_json(self) -> dict[str, object]:
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        return data
+
+    @property
+    def at(self) -> Position:
+        return Position(self.path, self.line, self.col)
+
+
+def finding(code: str, at: Position, message: str, hint: str = "") -> Finding:
+    """A finding of catalogue code `code` at `at`."""
+    entry = CODES[code]
+    return Finding(code, entry.severity, at.path, at.line, at.col, message, hint)
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """' Did you mean 'x'?' for the closest candidate, or '' when none is close."""
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f" Did you mean '{close[0]}'?" if close else ""
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    return any(f.severity is Severity.error for f in findings)

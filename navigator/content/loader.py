@@ -1,0 +1,284 @@
+"""Reading content files: YAML with positions, validated into the content model, with every
+problem turned into a finding at its `file:line:col` rather than an exception."""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from navigator.content.directory import Directory
+from navigator.content.finding import Finding, did_you_mean, finding
+from navigator.content.pathway import Pathway, ScenarioFile
+from navigator.content.position import Position, SourceMap, locate
+
+DEFAULT_PATHS = (Path("services.yaml"), Path("pathways"))
+"""What `navigator check` reads when given no paths: the content of the current directory."""
+
+
+class Unreadable(Exception):
+    """A content file that cannot be read at all (missing, a directory, not text)."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(str(finding))
+        self.finding = finding
+
+
+@dataclass
+class Document:
+    """One content file, parsed and validated."""
+
+    path: str
+    model: BaseModel
+    source: SourceMap
+
+
+@dataclass
+class Bundle:
+    """Everything read from a set of paths, and what was wrong with it."""
+
+    directory: Directory | None = None
+    directory_source: SourceMap | None = None
+    pathways: list[tuple[Pathway, SourceMap]] = field(default_factory=list)
+    scenario_files: list[tuple[ScenarioFile, SourceMap]] = field(default_factory=list)
+    extra: dict[str, list[Document]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    unreadable: list[Finding] = field(default_factory=list)
+
+    def pathway(self, id: str) -> Pathway | None:
+        return next((p for p, _ in self.pathways if p.id == id), None)
+
+
+KINDS: dict[str, type[BaseModel]] = {
+    "services": Directory,
+    "questions": Pathway,
+    "scenarios": ScenarioFile,
+}
+"""A file's kind is told by a key only that kind has at its top level."""
+
+
+def register_kind(key: str, model: type[BaseModel]) -> None:
+    """Let another part of the navigator (search's synonyms, say) add a kind of content file."""
+    KINDS[key] = model
+
+
+def read_yaml(path: Path) -> tuple[Any, SourceMap]:
+    """Parse one YAML file, keeping positions. YAML 1.2, so `no` stays the word 'no'."""
+    shown = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise Unreadable(
+            finding(
+                "FILE-001",
+                Position(shown),
+                f"cannot read '{shown}': {reason}",
+                "Please either check the path is right or create the file.",
+            )
+        ) from error
+    try:
+        data = YAML(typ="rt").load(text)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        at = Position(shown, mark.line + 1, mark.column + 1) if mark else Position(shown)
+        problem = " ".join(str(p) for p in (error.context, error.problem) if p)
+        raise Unreadable(
+            finding(
+                "YAML-001",
+                at,
+                f"the YAML cannot be read here: {problem}",
+                "Please either fix the indentation and punctuation on this line or the line "
+                "before it, or put text containing ':' or '#' in quotes.",
+            )
+        ) from error
+    except YAMLError as error:
+        raise Unreadable(
+            finding("YAML-001", Position(shown), f"the YAML cannot be read: {error}")
+        ) from error
+    return data, SourceMap.of(shown, data)
+
+
+def content_files(paths: Iterable[Path]) -> tuple[list[Path], list[Finding]]:
+    """Expand folders into their YAML files, sorted; a missing path is a finding."""
+    files: list[Path] = []
+    missing: list[Finding] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted([*path.rglob("*.yaml"), *path.rglob("*.yml")]))
+        elif path.exists():
+            files.append(path)
+        else:
+            missing.append(
+                finding(
+                    "FILE-001",
+                    Position(str(path)),
+                    f"'{path}' does not exist",
+                    "Please either give the right path or run the command in the folder "
+                    "that holds services.yaml and pathways/.",
+                )
+            )
+    return files, missing
+
+
+def load(paths: Sequence[Path] = DEFAULT_PATHS) -> Bundle:
+    """Read and validate every content file under `paths`."""
+    bundle = Bundle()
+    files, bundle.unreadable = content_files(paths)
+    for path in files:
+        try:
+            data, source = read_yaml(path)
+        except Unreadable as error:
+            if error.finding.code == "FILE-001":
+                bundle.unreadable.append(error.finding)
+            else:
+                bundle.findings.append(error.finding)
+            continue
+        model_type = _kind(data)
+        if model_type is None:
+            bundle.findings.append(
+                finding(
+                    "FILE-002",
+                    source.value(()),
+                    f"'{path}' is not a directory, pathway or scenario file",
+                    "Please either add the top-level key that says what it is ('services', "
+                    "'questions' or 'scenarios'), or move the file out of the content folders.",
+                )
+            )
+            continue
+        model = validate(model_type, data, source, bundle.findings)
+        if model is None:
+            continue
+        if isinstance(model, Directory):
+            if bundle.directory is not None:
+                bundle.findings.append(
+                    finding(
+                        "ID-001",
+                        source.value(()),
+                        "a second directory of services",
+                        "Please keep every service in one services.yaml.",
+                    )
+                )
+                continue
+            bundle.directory, bundle.directory_source = model, source
+        elif isinstance(model, Pathway):
+            bundle.pathways.append((model, source))
+        elif isinstance(model, ScenarioFile):
+            bundle.scenario_files.append((model, source))
+        else:
+            bundle.extra.setdefault(type(model).__name__, []).append(
+                Document(str(path), model, source)
+            )
+    return bundle
+
+
+def _kind(data: Any) -> type[BaseModel] | None:
+    if not isinstance(data, dict):
+        return None
+    return next((model for key, model in KINDS.items() if key in data), None)
+
+
+def validate[M: BaseModel](
+    model_type: type[M], data: Any, source: SourceMap, findings: list[Finding]
+) -> M | None:
+    """Validate `data` as `model_type`, adding a finding for each error; attach positions."""
+    try:
+        model = model_type.model_validate(data)
+    except ValidationError as error:
+        findings.extend(_findings(model_type, data, source, error))
+        return None
+    locate(model, source)
+    return model
+
+
+def _findings(
+    model_type: type[BaseModel], data: Any, source: SourceMap, error: ValidationError
+) -> list[Finding]:
+    found: dict[tuple[str, tuple[Any, ...]], Finding] = {}
+    for item in error.errors():
+        path = _data_path(data, item["loc"])
+        kind = item["type"]
+        where = ".".join(str(p) for p in path) or "the top level"
+        if kind == "extra_forbidden":
+            key = str(path[-1])
+            allowed = _fields_at(model_type, path[:-1])
+            f = finding(
+                "KEY-001",
+                source.key(path),
+                f"unknown key '{key}' in {'.'.join(str(p) for p in path[:-1]) or 'the top level'}."
+                + did_you_mean(key, allowed),
+                "Please either correct the key or remove it. Allowed here: "
+                + ", ".join(sorted(allowed))
+                + ".",
+            )
+        elif kind == "missing":
+            key = str(item["loc"][-1])
+            f = finding(
+                "KEY-002",
+                source.value(path),
+                f"'{key}' is required in {where}",
+                f"Please add '{key}:' here.",
+            )
+            path = (*path, key)
+        else:
+            value = item.get("input")
+            shown = value if isinstance(value, str | int | float | bool) else type(value).__name__
+            f = finding(
+                "VAL-001",
+                source.value(path),
+                f"{where} is '{shown}': {item['msg']}.",
+                "Please either correct the value or see docs/content.md for what this field takes.",
+            )
+        # A union reports one error per member; keep the first for each place.
+        found.setdefault((f.code, path), f)
+    return list(found.values())
+
+
+def _data_path(data: Any, loc: tuple[int | str, ...]) -> tuple[Any, ...]:
+    """The part of pydantic's error location that addresses the data (union tags dropped)."""
+    path: list[Any] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str) and not part.endswith("]"):
+            path.append(part)  # a key that is missing or unknown: the last element
+            node = None
+    return tuple(path)
+
+
+def _fields_at(model_type: type[BaseModel], path: tuple[Any, ...]) -> set[str]:
+    """The keys allowed in the mapping at `path` of a `model_type` document."""
+    current: Any = model_type
+    for part in path:
+        if isinstance(part, int):
+            continue
+        fields = {f.alias or n: f for n, f in current.model_fields.items()}
+        if part not in fields:
+            return set()
+        current = _model_in(fields[part].annotation)
+        if current is None:
+            return set()
+    return {f.alias or n for n, f in current.model_fields.items()}
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is not None:
+        for arg in typing.get_args(annotation):
+            found = _model_in(arg)
+            if found is not None:
+                return found
+    return None

@@ -1,0 +1,69 @@
+"""The closed vocabularies that matching works on: audiences, stages, route kinds, criteria."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Audience(StrEnum):
+    """Who is using the navigator: the person asking decides which routes are theirs to use."""
+
+    practitioner = "practitioner"
+    family = "family"
+
+
+class Stage(StrEnum):
+    """Pregnancy, or after the birth (then the baby's age in months matters)."""
+
+    pregnancy = "pregnancy"
+    postnatal = "postnatal"
+
+
+class RouteKind(StrEnum):
+    """How a service is used. The order here is the order of a result's sections."""
+
+    urgent = "urgent"
+    consultation = "consultation"
+    referral = "referral"
+    self_referral = "self_referral"
+    signposting = "signposting"
+    training = "training"
+
+    @property
+    def rank(self) -> int:
+        return list(RouteKind).index(self)
+
+
+ROUTE_TITLES: dict[RouteKind, str] = {
+    RouteKind.urgent: "Urgent help",
+    RouteKind.consultation: "Consultation: advice for you, the practitioner",
+    RouteKind.referral: "Referral: the service takes the family on",
+    RouteKind.self_referral: "Self-referral: families can contact the service directly",
+    RouteKind.signposting: "Signposting: information and open-access support",
+    RouteKind.training: "Training for practitioners",
+}
+
+
+class Criterion(StrEnum):
+    """The eligibility criteria, in the order the engine tests them (the first that fails is
+    the reason given for a near-miss)."""
+
+    audience = "audience"
+    stage = "stage"
+    age = "age"
+    concerns = "concerns"
+    need = "need"
+    area = "area"
+
+
+class Ring(StrEnum):
+    """The evaluation's system map: `core` services have parent-infant relationships in their
+    remit, `universal` ones see families often enough to notice, `risk` ones support risk
+    factors."""
+
+    core = "core"
+    universal = "universal"
+    risk = "risk"
+
+
+ALL = "all"

@@ -1,0 +1,73 @@
+"""One typed settings object with working defaults. Nothing is read from the environment at
+import time: `Settings.from_env()` is called by the command line, never on import."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+PREFIX = "NAVIGATOR_"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting, with its default. Each can be set as an environment variable named
+    `NAVIGATOR_` + the field name in capitals (`NAVIGATOR_DATABASE_URL`)."""
+
+    content_root: Path = Path(".")
+    """The folder holding `services.yaml`, `pathways/` and `synonyms.yaml`."""
+    services_file: Path | None = None
+    """The directory of services; default `<content_root>/services.yaml`."""
+    pathways_dir: Path | None = None
+    """The folder of pathway files; default `<content_root>/pathways`."""
+    state_dir: Path = Path("var")
+    """Where the navigator keeps what it builds: the search index, the SQLite database."""
+    database_url: str = ""
+    """SQLAlchemy URL of the database; default SQLite in `state_dir`. PostgreSQL works too."""
+    host: str = "127.0.0.1"
+    """Address `navigator serve` listens on."""
+    port: int = 8000
+    """Port `navigator serve` listens on."""
+    content_poll_seconds: float = 2.0
+    """How often the web app looks for edited content (a broken edit keeps the last good one)."""
+    base_url: str = ""
+    """The public address of the site, for links in printed summaries; empty means relative."""
+    extra: dict[str, str] = field(default_factory=dict)
+    """Settings that other parts add (unused by the core)."""
+
+    @property
+    def services_path(self) -> Path:
+        return self.services_file or self.content_root / "services.yaml"
+
+    @property
+    def pathways_path(self) -> Path:
+        return self.pathways_dir or self.content_root / "pathways"
+
+    @property
+    def content_paths(self) -> tuple[Path, Path]:
+        return (self.services_path, self.pathways_path)
+
+    @property
+    def database(self) -> str:
+        return self.database_url or f"sqlite:///{self.state_dir / 'navigator.db'}"
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        """Settings from `NAVIGATOR_*` variables, defaults for the rest."""
+        env = os.environ if environ is None else environ
+        changes: dict[str, object] = {}
+        for f in fields(cls):
+            raw = env.get(PREFIX + f.name.upper())
+            if raw is None or f.name == "extra":
+                continue
+            kind = str(f.type)
+            if "Path" in kind:
+                changes[f.name] = Path(raw)
+            elif kind == "int":
+                changes[f.name] = int(raw)
+            elif kind == "float":
+                changes[f.name] = float(raw)
+            else:
+                changes[f.name] = raw
+        return replace(cls(), **changes)  # type: ignore[arg-type]
