@@ -8,7 +8,7 @@ import typing
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
@@ -18,6 +18,8 @@ from navigator.content.directory import Directory
 from navigator.content.finding import Finding, did_you_mean, finding
 from navigator.content.pathway import Pathway, ScenarioFile
 from navigator.content.position import Position, SourceMap, locate
+
+M = TypeVar("M", bound=BaseModel)
 
 DEFAULT_PATHS = (Path("services.yaml"), Path("pathways"))
 """What `navigator check` reads when given no paths: the content of the current directory."""
@@ -185,7 +187,7 @@ def _kind(data: Any) -> type[BaseModel] | None:
     return next((model for key, model in KINDS.items() if key in data), None)
 
 
-def validate[M: BaseModel](
+def validate(
     model_type: type[M], data: Any, source: SourceMap, findings: list[Finding]
 ) -> M | None:
     """Validate `data` as `model_type`, adding a finding for each error; attach positions."""

@@ -1,0 +1,176 @@
+"""The question flow: red flags first, then from `start` along the first branch whose condition
+holds, reading answers as it goes. Answers to questions it does not pass are dropped."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from navigator.content.directory import Directory
+from navigator.content.pathway import (
+    NONE_OF_THESE,
+    RED_FLAGS,
+    Choice,
+    Pathway,
+    Question,
+    QuestionKind,
+)
+from navigator.engine.outcome import AnswerValue
+
+RawAnswers = Mapping[str, AnswerValue]
+
+SKIP = "unknown"
+"""The answer to an optional question that the person skipped ("I don't know")."""
+
+
+@dataclass
+class Walk:
+    """Where a walk through the flow stopped, and what it kept on the way."""
+
+    answers: dict[str, AnswerValue] = field(default_factory=dict)
+    path: list[str] = field(default_factory=list)
+    ask: Question | None = None
+    error: str | None = None
+    given: AnswerValue | None = None
+    disposition: str | None = None
+    red_flags: list[str] = field(default_factory=list)
+
+
+def choices(question: Question, directory: Directory) -> list[Choice]:
+    """The question's choices, taken from the directory's vocabulary where it says so."""
+    if question.choices_from == "concerns":
+        vocabulary = [
+            Choice(id=c.id, label=c.label, family_label=c.family_label) for c in directory.concerns
+        ]
+        return vocabulary + question.choices
+    if question.choices_from == "need_levels":
+        return [
+            Choice(id=n.id, label=n.label, family_label=n.family_label, hint=n.description or None)
+            for n in directory.need_levels
+        ]
+    return question.choices
+
+
+def red_flag_choices(pathway: Pathway) -> list[Choice]:
+    flags = [Choice(id=f.id, label=f.label, family_label=f.family_label) for f in pathway.red_flags]
+    return [*flags, Choice(id=NONE_OF_THESE, label="None of these", exclusive=True)]
+
+
+def read_red_flags(pathway: Pathway, raw: AnswerValue | None) -> tuple[list[str] | None, str | None]:
+    """The red flags answered yes (empty for 'none of these'), or None and why not."""
+    if raw is None or raw == "" or raw == []:
+        return None, None
+    values = _as_list(raw)
+    known = {f.id for f in pathway.red_flags}
+    unknown = [v for v in values if v not in known and v != NONE_OF_THESE]
+    if unknown:
+        return None, "Select the signs that apply, or 'None of these'"
+    flags = [v for v in values if v in known]
+    if not flags and NONE_OF_THESE not in values:
+        return None, "Select the signs that apply, or 'None of these'"
+    return flags, None
+
+
+def walk(pathway: Pathway, directory: Directory, raw: RawAnswers, validate_place: PlaceCheck) -> Walk:
+    """Follow the flow as far as the answers go."""
+    result = Walk()
+    flags, error = read_red_flags(pathway, raw.get(RED_FLAGS))
+    if flags is None:
+        result.error, result.given = error, raw.get(RED_FLAGS) if error else None
+        return result
+    result.answers[RED_FLAGS] = flags or [NONE_OF_THESE]
+    if flags:
+        result.red_flags = flags
+        return result
+    current = pathway.start
+    seen: set[str] = set()
+    while True:
+        question = pathway.question(current)
+        if question is None:
+            result.disposition = current
+            return result
+        if current in seen:  # the checker forbids cycles; never loop if one slips through
+            result.disposition = None
+            return result
+        seen.add(current)
+        result.path.append(current)
+        given = raw.get(current)
+        value, error = read_answer(question, directory, given, validate_place)
+        if value is None:
+            result.ask, result.error = question, error
+            result.given = given if error else None
+            return result
+        result.answers[current] = value
+        age = result.answers.get(_age_question(pathway))
+        branch = next(
+            (
+                b
+                for b in question.next
+                if b.when is None
+                or b.when.holds(result.answers, age if isinstance(age, int) else None)
+            ),
+            None,
+        )
+        if branch is None:
+            result.disposition = None
+            return result
+        current = branch.goto
+
+
+class PlaceCheck:
+    """Checks the shape of a postcode answer; the default accepts any non-empty text."""
+
+    def __call__(self, text: str) -> str | None:
+        """The error for a postcode that is not well formed, or None."""
+        return None if text.strip() else "Enter a postcode, like BD3 8AA"
+
+
+def read_answer(
+    question: Question, directory: Directory, given: AnswerValue | None, place: PlaceCheck
+) -> tuple[AnswerValue | None, str | None]:
+    """The answer in its proper type, or None and the error to show (None if not answered)."""
+    if given is None or given == "" or given == []:
+        return None, None
+    if question.optional and given == SKIP:
+        return SKIP, None
+    if question.kind is QuestionKind.months:
+        return _months(question, given)
+    if question.kind is QuestionKind.postcode:
+        text = given if isinstance(given, str) else ""
+        problem = place(text)
+        return (None, problem) if problem else (" ".join(text.upper().split()), None)
+    ids = [c.id for c in choices(question, directory)]
+    if question.kind is QuestionKind.single:
+        if isinstance(given, str) and given in ids:
+            return given, None
+        return None, "Select one option"
+    values = [v for v in _as_list(given) if v]
+    if not values or any(v not in ids for v in values):
+        return None, "Select all that apply"
+    exclusive = {c.id for c in choices(question, directory) if c.exclusive}
+    if len(values) > 1 and exclusive & set(values):
+        return None, "Select the options that apply, or the one that says none apply, not both"
+    return sorted(set(values), key=ids.index), None
+
+
+def _months(question: Question, given: AnswerValue) -> tuple[AnswerValue | None, str | None]:
+    low = question.min if question.min is not None else 0
+    high = question.max if question.max is not None else 36
+    message = f"Enter the age in whole months, from {low} to {high}"
+    if isinstance(given, int):
+        months = given
+    elif isinstance(given, str) and given.strip().isdigit() and len(given.strip()) < 4:
+        months = int(given.strip())
+    else:
+        return None, message
+    return (months, None) if low <= months <= high else (None, message)
+
+
+def _as_list(raw: AnswerValue) -> list[str]:
+    if isinstance(raw, list):
+        return [str(v) for v in raw]
+    return [str(raw)]
+
+
+def _age_question(pathway: Pathway) -> str:
+    return next((q.id for q in pathway.questions if q.kind is QuestionKind.months), "")

@@ -1,0 +1,158 @@
+"""Matching one route of one service against the facts, criterion by criterion, in the fixed
+order of `Criterion`, keeping the reason (and its `file:line`) for each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from navigator.content.directory import Directory, Eligibility, Route
+from navigator.content.vocabulary import ALL, Criterion, Stage
+from navigator.engine.facts import Facts
+from navigator.engine.outcome import Reason
+
+
+@dataclass(frozen=True)
+class Match:
+    """The reasons a route passed and failed, and what a person should confirm."""
+
+    passed: list[Reason]
+    failed: list[Reason]
+    caveats: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def match_route(
+    route: Route, facts: Facts, directory: Directory, *, skip: frozenset[Criterion] = frozenset()
+) -> Match:
+    """Test every criterion of `route` against `facts` (except those in `skip`)."""
+    rules = route.eligibility
+    passed: list[Reason] = []
+    failed: list[Reason] = []
+    caveats: list[str] = []
+    for criterion in Criterion:
+        if criterion in skip:
+            continue
+        outcome = _CHECKS[criterion](rules, facts, directory, caveats)
+        if outcome is None:
+            continue
+        ok, message = outcome
+        reason = Reason(criterion.value, ok, message, _source(rules, criterion))
+        (passed if ok else failed).append(reason)
+    return Match(passed, failed, caveats)
+
+
+def _source(rules: Eligibility, criterion: Criterion) -> str:
+    field = {
+        Criterion.audience: "audience",
+        Criterion.stage: "stages",
+        Criterion.age: "age_months",
+        Criterion.concerns: "concerns",
+        Criterion.need: "need",
+        Criterion.area: "areas",
+    }[criterion]
+    return rules.field_at(field).short
+
+
+Outcome = tuple[bool, str] | None
+
+
+def _audience(rules: Eligibility, facts: Facts, _: Directory, __: list[str]) -> Outcome:
+    if facts.audience is None:
+        return None
+    if facts.audience in rules.audience:
+        return True, f"open to {facts.audience.value}s"
+    return False, f"not used by {facts.audience.value}s directly"
+
+
+def _stage(rules: Eligibility, facts: Facts, _: Directory, __: list[str]) -> Outcome:
+    if facts.stage is None:
+        return None
+    words = "in pregnancy" if facts.stage is Stage.pregnancy else "after the birth"
+    if facts.stage in rules.stages:
+        return True, f"works with families {words}"
+    return False, f"does not work with families {words}"
+
+
+def _age(rules: Eligibility, facts: Facts, _: Directory, __: list[str]) -> Outcome:
+    if facts.stage is not Stage.postnatal or facts.age_months is None or rules.age_months is None:
+        return None
+    age = f"a baby of {facts.age_months} months"
+    if facts.age_months in rules.age_months:
+        return True, f"{age} is within its age range ({rules.age_months})"
+    return False, f"{age} is outside its age range ({rules.age_months})"
+
+
+def _concerns(rules: Eligibility, facts: Facts, directory: Directory, _: list[str]) -> Outcome:
+    if facts.concerns is None:
+        return None
+    if rules.concerns == ALL:
+        return True, "open to any concern"
+    shared = [c for c in facts.concerns if c in rules.concerns]
+    if shared:
+        return True, "its remit covers " + _labels(directory, shared)
+    if not facts.concerns:
+        return False, "it is for particular concerns, and none was chosen"
+    return False, "its remit does not cover " + _labels(directory, list(facts.concerns))
+
+
+def _need(rules: Eligibility, facts: Facts, directory: Directory, _: list[str]) -> Outcome:
+    if facts.need is None or rules.need == ALL:
+        return None
+    label = next((n.label.lower() for n in directory.need_levels if n.id == facts.need), facts.need)
+    if facts.need in rules.need:
+        return True, f"it takes families at this level of need ({label})"
+    return False, f"it does not take families at this level of need ({label})"
+
+
+def _area(rules: Eligibility, facts: Facts, directory: Directory, caveats: list[str]) -> Outcome:
+    if rules.areas == ALL:
+        return None
+    names = _area_names(directory, rules.areas)
+    if facts.areas & set(rules.areas):
+        return True, f"the family is in its area ({names})"
+    unsure = facts.uncertain & set(rules.areas)
+    if unsure:
+        caveats.append(_unsure(directory, sorted(unsure)))
+        return True, f"the family may be in its area ({names}): please confirm"
+    if not facts.place_asked:
+        caveats.append(f"It covers only {names}: please check the family lives there.")
+        return True, f"it covers only {names}; the postcode was not asked"
+    if not facts.place_known:
+        caveats.append(f"It covers only {names}. {facts.place_message} Please confirm.")
+        return True, f"it covers only {names}, and the postcode could not be checked"
+    return False, f"it covers only {names}, and the family is outside it"
+
+
+def _unsure(directory: Directory, ids: list[str]) -> str:
+    by_gp = [i for i in ids if (a := directory.area(i)) and a.decided_by == "gp_registration"]
+    if by_gp:
+        return (
+            f"This service goes by the GP the family is registered with "
+            f"({_area_names(directory, by_gp)}): please confirm."
+        )
+    return (
+        f"The family lives near the boundary of {_area_names(directory, ids)}, "
+        "so please confirm with the service."
+    )
+
+
+def _labels(directory: Directory, ids: list[str]) -> str:
+    labels = {c.id: c.label.lower() for c in directory.concerns}
+    return ", ".join(labels.get(i, i) for i in ids)
+
+
+def _area_names(directory: Directory, ids: list[str]) -> str:
+    return ", ".join((a.name if (a := directory.area(i)) else i) for i in ids)
+
+
+_CHECKS = {
+    Criterion.audience: _audience,
+    Criterion.stage: _stage,
+    Criterion.age: _age,
+    Criterion.concerns: _concerns,
+    Criterion.need: _need,
+    Criterion.area: _area,
+}

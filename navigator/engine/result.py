@@ -1,0 +1,72 @@
+"""Building a result's parts: service cards, where to go instead, and the rule that applies."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from navigator.content.directory import Directory, Route, Service
+from navigator.content.pathway import Pathway, Rule
+from navigator.engine.facts import Facts
+from navigator.engine.outcome import AnswerValue, Alternative, BoundaryCard, Card, Reason
+
+
+def card(
+    service: Service, route: Route, directory: Directory, why: list[Reason], caveats: list[str]
+) -> Card:
+    """The card for one route of one service, with the reasons it was offered."""
+    contact = route.contact or service.contact
+    return Card(
+        service_id=service.id,
+        name=service.name,
+        provider=service.provider,
+        ring=service.ring.value,
+        route=route.kind.value,
+        remit=service.remit,
+        description=service.description,
+        boundaries=[
+            BoundaryCard(b.who, _alternatives(b.instead, directory), b.instead_text)
+            for b in service.not_for
+        ],
+        how=route.how,
+        info_needed=list(route.info_needed),
+        response_time=route.response_time,
+        length=route.length,
+        contact={k: v for k, v in contact.model_dump(exclude_none=True).items() if v},
+        languages=list(service.languages),
+        last_reviewed=service.last_reviewed.isoformat(),
+        review_by=service.review_by.isoformat(),
+        unconfirmed=list(service.unconfirmed),
+        why=list(why),
+        caveats=list(caveats),
+    )
+
+
+def _alternatives(ids: list[str], directory: Directory) -> list[Alternative]:
+    found = []
+    for id in ids:
+        service = directory.service(id)
+        if service is not None:
+            found.append(Alternative(service.id, service.name))
+    return found
+
+
+def instead_for(
+    service: Service, criterion: str, directory: Directory
+) -> tuple[list[Alternative], str | None]:
+    """Where to go instead when `service` fails `criterion`: its boundaries say."""
+    ids: list[str] = []
+    texts: list[str] = []
+    for boundary in service.not_for:
+        if boundary.criterion is not None and boundary.criterion.value == criterion:
+            ids.extend(i for i in boundary.instead if i not in ids)
+            if boundary.instead_text:
+                texts.append(boundary.instead_text)
+    return _alternatives(ids, directory), " ".join(texts) or None
+
+
+def rule_for(pathway: Pathway, answers: Mapping[str, AnswerValue], facts: Facts) -> Rule | None:
+    """The first rule whose condition holds (rules without a condition always hold)."""
+    for rule in pathway.rules:
+        if rule.when is None or rule.when.holds(answers, facts.age_months):
+            return rule
+    return None
