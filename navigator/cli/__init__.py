@@ -11,6 +11,8 @@ COMMANDS = (
     "navigator.cli.check",
     "navigator.cli.navigate",
     "navigator.cli.scenarios",
+    "navigator.cli.postcode",
+    "navigator.cli.geo",
 )
 """Modules that each define `register(subparsers)`; their order is the order of the help."""
 

@@ -98,6 +98,7 @@ def nhs_hints(district: str, areas: Iterable[str], near_boundary: Iterable[str])
     or the old Harrogate district, not in Craven.
     """
     in_or_near = set(areas) | set(near_boundary)
-    if BRADFORD_DISTRICT in in_or_near or district in CRAVEN_DISTRICTS:
+    # Near any area inside the district (a ward's edge, say) is also near or in the district.
+    if BRADFORD_DISTRICT in with_ancestors(in_or_near) or district in CRAVEN_DISTRICTS:
         return (NHS_BRADFORD_CRAVEN,)
     return ()

@@ -171,8 +171,9 @@ def load_boundaries(
             raise BoundaryError(f"no boundary for {', '.join(missing)} ({id}) in {source}")
         parts = [projection.geometry(polygons[code]) for code in wanted]
         united = shapely.union_all(parts) if len(parts) > 1 else parts[0]
-        # Neighbouring wards were generalised together, but their shared edges can still differ
-        # by a hair; closing by a metre stops such slivers counting as an edge inside the area.
-        united = united.buffer(1.0).buffer(-1.0) if len(parts) > 1 else united
+        if united.geom_type == "Polygon" and len(united.interiors) > 0 and len(parts) > 1:
+            # Neighbouring wards share their edges exactly, so their union has no holes; a hole
+            # would be a sliver between them whose edge would wrongly count as the area's.
+            raise BoundaryError(f"the polygons of {id} leave a gap between them")
         boundaries[id] = Boundary(id=id, codes=wanted, shape=united, projection=projection)
     return boundaries
