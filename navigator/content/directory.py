@@ -35,7 +35,9 @@ class Area(Content):
 
     id: str = Field(description="Stable id, referred to by routes' `areas`.")
     name: str = Field(description="The name people know the area by.")
-    kind: AreaKind = Field(description="ward, ward_group, local_authority, nhs_footprint or country.")
+    kind: AreaKind = Field(
+        description="ward, ward_group, local_authority, nhs_footprint or country."
+    )
     code: str | None = Field(None, description="The ONS code where there is one (E08000032).")
     within: str | None = Field(None, description="The id of the area that contains this one.")
     decided_by: Literal["postcode", "gp_registration"] = Field(
@@ -71,12 +73,16 @@ class Interval(Content):
     end: int | None = Field(None, alias="to", description="First month no longer included.")
 
     def __contains__(self, months: object) -> bool:
-        return isinstance(months, int) and self.start <= months and (
-            self.end is None or months < self.end
+        return (
+            isinstance(months, int)
+            and self.start <= months
+            and (self.end is None or months < self.end)
         )
 
     def __str__(self) -> str:
-        return f"{self.start}–{self.end} months" if self.end is not None else f"{self.start}+ months"
+        return (
+            f"{self.start}–{self.end} months" if self.end is not None else f"{self.start}+ months"
+        )
 
 
 class Eligibility(Content):
@@ -108,7 +114,9 @@ class Route(Content):
     )
     response_time: str | None = Field(None, description="How soon the service usually responds.")
     length: str | None = Field(None, description="How long a training course or programme lasts.")
-    contact: Contact | None = Field(None, description="Contact for this route, if not the service's.")
+    contact: Contact | None = Field(
+        None, description="Contact for this route, if not the service's."
+    )
 
     @property
     def ref(self) -> str:
@@ -122,7 +130,9 @@ class Boundary(Content):
     criterion: Criterion | None = Field(
         None, description="The eligibility criterion this boundary explains, if any."
     )
-    instead: list[str] = Field(default_factory=list, description="Ids of services to go to instead.")
+    instead: list[str] = Field(
+        default_factory=list, description="Ids of services to go to instead."
+    )
     instead_text: str | None = Field(None, description="Where to go instead, when not a service.")
 
 
@@ -154,7 +164,9 @@ class Service(Content):
         default_factory=list, description="Ids this service used to have; their pages redirect."
     )
     status: ServiceStatus = Field(ServiceStatus.active, description="active or decommissioned.")
-    replaced_by: str | None = Field(None, description="For a decommissioned service: its successor.")
+    replaced_by: str | None = Field(
+        None, description="For a decommissioned service: its successor."
+    )
     ended: date | None = Field(None, description="When a decommissioned service ended.")
     provider: str = Field(description="The organisation that runs it.")
     ring: Ring = Field(description="core, universal or risk (the evaluation's system map).")

@@ -68,7 +68,9 @@ class Finding:
     hint: str
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}:{self.col}: {self.code} {self.severity.value}: {self.message}"
+        text = (
+            f"{self.path}:{self.line}:{self.col}: {self.code} {self.severity.value}: {self.message}"
+        )
         return f"{text}\n    {self.hint}" if self.hint else text
 
     def as_json(self) -> dict[str, object]:

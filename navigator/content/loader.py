@@ -18,6 +18,7 @@ from navigator.content.directory import Directory
 from navigator.content.finding import Finding, did_you_mean, finding
 from navigator.content.pathway import Pathway, ScenarioFile
 from navigator.content.position import Position, SourceMap, locate
+from navigator.content.synonyms import Thesaurus
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -62,6 +63,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "services": Directory,
     "questions": Pathway,
     "scenarios": ScenarioFile,
+    "synonyms": Thesaurus,
 }
 """A file's kind is told by a key only that kind has at its top level."""
 
@@ -248,10 +250,9 @@ def _data_path(data: Any, loc: tuple[int | str, ...]) -> tuple[Any, ...]:
     path: list[Any] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and part in node:
-            path.append(part)
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        ):
             path.append(part)
             node = node[part]
         elif isinstance(node, dict) and isinstance(part, str) and not part.endswith("]"):

@@ -32,7 +32,9 @@ class Disposition(Content):
     """Where a journey ends: an urgent disposition for red flags, or the routine result."""
 
     id: str = Field(description="Stable id, referred to by red flags and `goto`.")
-    priority: int = Field(description="1 is the most urgent; the routine result has the highest number.")
+    priority: int = Field(
+        description="1 is the most urgent; the routine result has the highest number."
+    )
     urgent: bool = Field(description="True for urgent help (the journey stops at once).")
     title: str = Field(description="What to do, as a heading, for practitioners.")
     family_title: str | None = Field(None, description="The heading for families.")
@@ -103,7 +105,9 @@ class Question(Content):
     why_we_ask: str | None = Field(None, description="Why the answer matters.")
     kind: QuestionKind = Field(description="single, multi, months or postcode.")
     sets: Sets | None = Field(None, description="The eligibility fact the answer provides.")
-    area: str | None = Field(None, description="For `sets: gp_area`: the area a 'yes' puts them in.")
+    area: str | None = Field(
+        None, description="For `sets: gp_area`: the area a 'yes' puts them in."
+    )
     choices: list[Choice] = Field(default_factory=list, description="The answers to pick from.")
     choices_from: Literal["concerns", "need_levels"] | None = Field(
         None, description="Take the choices from the directory's vocabulary."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Final
 
 
 class Audience(StrEnum):
@@ -66,4 +67,4 @@ class Ring(StrEnum):
     risk = "risk"
 
 
-ALL = "all"
+ALL: Final = "all"

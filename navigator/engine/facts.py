@@ -49,6 +49,8 @@ class Facts:
     place_asked: bool = False
     place_known: bool = False
     """Whether the postcode was found (an unknown one leaves area checks to the service)."""
+    place_covered: bool = True
+    """Whether the postcode is in the part of the country the postcode data covers."""
     place_message: str = ""
     notes: tuple[str, ...] = field(default=())
     """Sentences about the answers to show with the result (never the full postcode in logs)."""

@@ -16,6 +16,7 @@ from navigator.content.pathway import (
     QuestionKind,
 )
 from navigator.engine.outcome import AnswerValue
+from navigator.geo.postcode import is_postcode, parse_postcode
 
 RawAnswers = Mapping[str, AnswerValue]
 
@@ -56,7 +57,9 @@ def red_flag_choices(pathway: Pathway) -> list[Choice]:
     return [*flags, Choice(id=NONE_OF_THESE, label="None of these", exclusive=True)]
 
 
-def read_red_flags(pathway: Pathway, raw: AnswerValue | None) -> tuple[list[str] | None, str | None]:
+def read_red_flags(
+    pathway: Pathway, raw: AnswerValue | None
+) -> tuple[list[str] | None, str | None]:
     """The red flags answered yes (empty for 'none of these'), or None and why not."""
     if raw is None or raw == "" or raw == []:
         return None, None
@@ -71,7 +74,7 @@ def read_red_flags(pathway: Pathway, raw: AnswerValue | None) -> tuple[list[str]
     return flags, None
 
 
-def walk(pathway: Pathway, directory: Directory, raw: RawAnswers, validate_place: PlaceCheck) -> Walk:
+def walk(pathway: Pathway, directory: Directory, raw: RawAnswers) -> Walk:
     """Follow the flow as far as the answers go."""
     result = Walk()
     flags, error = read_red_flags(pathway, raw.get(RED_FLAGS))
@@ -95,7 +98,7 @@ def walk(pathway: Pathway, directory: Directory, raw: RawAnswers, validate_place
         seen.add(current)
         result.path.append(current)
         given = raw.get(current)
-        value, error = read_answer(question, directory, given, validate_place)
+        value, error = read_answer(question, directory, given)
         if value is None:
             result.ask, result.error = question, error
             result.given = given if error else None
@@ -117,16 +120,17 @@ def walk(pathway: Pathway, directory: Directory, raw: RawAnswers, validate_place
         current = branch.goto
 
 
-class PlaceCheck:
-    """Checks the shape of a postcode answer; the default accepts any non-empty text."""
-
-    def __call__(self, text: str) -> str | None:
-        """The error for a postcode that is not well formed, or None."""
-        return None if text.strip() else "Enter a postcode, like BD3 8AA"
+def postcode_problem(text: str) -> str | None:
+    """The error for an answer that is not a UK postcode, or None."""
+    if not text.strip():
+        return "Enter a postcode, like BD3 8AA"
+    if not is_postcode(text):
+        return "Enter a full UK postcode, like BD3 8AA"
+    return None
 
 
 def read_answer(
-    question: Question, directory: Directory, given: AnswerValue | None, place: PlaceCheck
+    question: Question, directory: Directory, given: AnswerValue | None
 ) -> tuple[AnswerValue | None, str | None]:
     """The answer in its proper type, or None and the error to show (None if not answered)."""
     if given is None or given == "" or given == []:
@@ -137,8 +141,8 @@ def read_answer(
         return _months(question, given)
     if question.kind is QuestionKind.postcode:
         text = given if isinstance(given, str) else ""
-        problem = place(text)
-        return (None, problem) if problem else (" ".join(text.upper().split()), None)
+        problem = postcode_problem(text)
+        return (None, problem) if problem else (parse_postcode(text), None)
     ids = [c.id for c in choices(question, directory)]
     if question.kind is QuestionKind.single:
         if isinstance(given, str) and given in ids:

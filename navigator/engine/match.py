@@ -110,17 +110,18 @@ def _need(rules: Eligibility, facts: Facts, directory: Directory, _: list[str]) 
 def _area(rules: Eligibility, facts: Facts, directory: Directory, caveats: list[str]) -> Outcome:
     if rules.areas == ALL:
         return None
+    assert isinstance(rules.areas, list)
     names = _area_names(directory, rules.areas)
-    if facts.areas & set(rules.areas):
-        return True, f"the family is in its area ({names})"
     unsure = facts.uncertain & set(rules.areas)
     if unsure:
         caveats.append(_unsure(directory, sorted(unsure)))
         return True, f"the family may be in its area ({names}): please confirm"
+    if facts.areas & set(rules.areas):
+        return True, f"the family is in its area ({names})"
     if not facts.place_asked:
         caveats.append(f"It covers only {names}: please check the family lives there.")
         return True, f"it covers only {names}; the postcode was not asked"
-    if not facts.place_known:
+    if not facts.place_known and facts.place_covered:
         caveats.append(f"It covers only {names}. {facts.place_message} Please confirm.")
         return True, f"it covers only {names}, and the postcode could not be checked"
     return False, f"it covers only {names}, and the family is outside it"

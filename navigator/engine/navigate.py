@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from navigator.content.directory import Directory, Service
-from navigator.content.pathway import RED_FLAGS, Pathway, Question, ServiceRef, Sets
+from navigator.content.directory import Directory, Route, Service
+from navigator.content.pathway import RED_FLAGS, Pathway, Rule, ServiceRef, Sets
 from navigator.content.vocabulary import ROUTE_TITLES, Audience, Criterion, RouteKind, Stage
 from navigator.engine.facts import Facts, Locator
-from navigator.engine.flow import SKIP, PlaceCheck, Walk, choices, red_flag_choices, walk
+from navigator.engine.flow import SKIP, Walk, choices, red_flag_choices, walk
+from navigator.engine.match import match_route
 from navigator.engine.outcome import (
     AnswerValue,
     Ask,
+    Card,
     NearMiss,
     Option,
     Outcome,
@@ -19,7 +21,6 @@ from navigator.engine.outcome import (
     Result,
     Section,
 )
-from navigator.engine.match import match_route
 from navigator.engine.result import card, instead_for, rule_for
 
 NEAR_MISS_CRITERIA = {Criterion.stage, Criterion.age, Criterion.need, Criterion.area}
@@ -33,17 +34,18 @@ def navigate(
     locator: Locator | None = None,
 ) -> Outcome:
     """Ask the next question, or give the result, for these answers."""
-    journey = walk(pathway, directory, answers, PlaceCheck())
+    journey = walk(pathway, directory, answers)
     audience = _audience(pathway, journey.answers, answers)
     if journey.red_flags:
         return _urgent(pathway, directory, journey, audience)
+    complete = True
     if journey.disposition is None and journey.ask is None and RED_FLAGS in journey.answers:
         # A branch led nowhere (the checker forbids it): end at the catch-all, never at nothing.
-        journey.disposition = _routine(pathway)
+        journey.disposition, complete = _routine(pathway), False
     if journey.disposition is None:
         return _ask(pathway, directory, journey, audience)
     facts = _facts(pathway, journey.answers, audience, locator)
-    return _routine_result(pathway, directory, journey, facts)
+    return _routine_result(pathway, directory, journey, facts, complete)
 
 
 def _audience(
@@ -129,17 +131,19 @@ def _facts(
                 continue
             place = locator.locate(str(value))
             values["place_known"] = place.known
+            values["place_covered"] = place.covered
             values["place_message"] = place.message
             notes.append(place.message)
-            areas.update(place.areas)
-            uncertain.update(a for a in place.near_boundary if a not in place.areas)
+            # Within 75 m of an edge the generalised boundary may be wrong either way: confirm.
+            areas.update(a for a in place.areas if a not in place.near_boundary)
             uncertain.update(place.near_boundary)
-            uncertain.update(h for h in place.hints if not _asked_gp(pathway, answers))
+            if not _asked_gp(pathway, answers):
+                uncertain.update(place.hints)
     if values.get("stage") is Stage.pregnancy:
         values.pop("age_months", None)
     return Facts(
-        areas=frozenset(areas),
-        uncertain=frozenset(uncertain - areas) | frozenset(a for a in uncertain if a in areas),
+        areas=frozenset(areas - uncertain),
+        uncertain=frozenset(uncertain),
         notes=tuple(notes),
         **values,  # type: ignore[arg-type]
     )
@@ -197,7 +201,9 @@ def _urgent(pathway: Pathway, directory: Directory, journey: Walk, audience: Aud
     )
 
 
-def _routine_result(pathway: Pathway, directory: Directory, journey: Walk, facts: Facts) -> Result:
+def _routine_result(
+    pathway: Pathway, directory: Directory, journey: Walk, facts: Facts, complete: bool
+) -> Result:
     disposition = pathway.disposition(journey.disposition or "") or pathway.disposition(
         _routine(pathway)
     )
@@ -219,12 +225,23 @@ def _routine_result(pathway: Pathway, directory: Directory, journey: Walk, facts
             skip = frozenset({Criterion.audience}) if asked else frozenset()
             found = match_route(route, facts, directory, skip=skip)
             if found.ok and route.kind in offer:
-                by_kind[route.kind].append(card(service, route, directory, found.passed, found.caveats))
+                by_kind[route.kind].append(
+                    card(service, route, directory, found.passed, found.caveats)
+                )
             elif found.ok and asked:
                 ask_about.append(card(service, route, directory, found.passed, found.caveats))
             elif found.ok and rule is not None:
-                near.append(_near(service, route.kind, Reason("rule", False, rule.advice, rule.at.short), directory))
-            elif len(found.failed) == 1 and _near_worthy(found.failed[0], route.eligibility.concerns):
+                near.append(
+                    _near(
+                        service,
+                        route.kind,
+                        Reason("rule", False, rule.advice, rule.at.short),
+                        directory,
+                    )
+                )
+            elif len(found.failed) == 1 and _near_worthy(
+                found.failed[0], route.eligibility.concerns
+            ):
                 near.append(_near(service, route.kind, found.failed[0], directory))
     sections = [
         Section(kind.value, ROUTE_TITLES[kind], sorted(cards, key=_order))
@@ -241,7 +258,7 @@ def _routine_result(pathway: Pathway, directory: Directory, journey: Walk, facts
         disposition=disposition.id,
         urgent=disposition.urgent,
         title=(family and disposition.family_title) or disposition.title,
-        advice=(family and rule and rule.family_advice) or (rule.advice if rule else disposition.advice),
+        advice=_advice(rule, disposition.advice, family),
         while_you_wait=disposition.while_you_wait,
         red_flags=[],
         rule=rule.id if rule else None,
@@ -252,7 +269,14 @@ def _routine_result(pathway: Pathway, directory: Directory, journey: Walk, facts
         notes=list(facts.notes),
         answers=dict(journey.answers),
         fallback=fallback,
+        complete=complete,
     )  # fmt: skip
+
+
+def _advice(rule: Rule | None, otherwise: str, family: bool) -> str:
+    if rule is None:
+        return otherwise
+    return (family and rule.family_advice) or rule.advice
 
 
 def _near_worthy(failed: Reason, concerns: object) -> bool:
@@ -267,6 +291,8 @@ def _near(service: Service, kind: RouteKind, failed: Reason, directory: Director
 
 
 def _fallback(pathway: Pathway, directory: Directory) -> list[Section]:
+    """The pathway's catch-all routes; should those be missing too (the checker forbids it),
+    the urgent routes, because a result is never empty."""
     why = Reason(
         "fallback",
         True,
@@ -274,19 +300,28 @@ def _fallback(pathway: Pathway, directory: Directory) -> list[Section]:
         "and knows what else is available",
         pathway.field_at("fallback").short,
     )
-    by_kind: dict[RouteKind, list] = {}  # type: ignore[type-arg]
-    for ref in pathway.fallback:
-        service = directory.service(ref.service)
-        route = service.route(ref.route) if service else None
-        if service and route:
+    refs = list(pathway.fallback)
+    if not any(_resolve(ref, directory) for ref in refs):
+        refs = [ref for d in pathway.dispositions for ref in d.services]
+    by_kind: dict[RouteKind, list[Card]] = {}
+    for ref in refs:
+        found = _resolve(ref, directory)
+        if found:
+            service, route = found
             by_kind.setdefault(route.kind, []).append(card(service, route, directory, [why], []))
-    return [Section(k.value, ROUTE_TITLES[k], v) for k, v in sorted(by_kind.items(), key=lambda i: i[0].rank)]
+    return [
+        Section(kind.value, ROUTE_TITLES[kind], cards)
+        for kind, cards in sorted(by_kind.items(), key=lambda item: item[0].rank)
+    ]
+
+
+def _resolve(ref: ServiceRef, directory: Directory) -> tuple[Service, Route] | None:
+    service = directory.service(ref.service)
+    route = service.route(ref.route) if service and service.active else None
+    return (service, route) if service and route else None
 
 
 def _order(card: object) -> tuple[int, str]:
     why = getattr(card, "why", [])
     specific = any(r.criterion == "concerns" and "remit covers" in r.message for r in why)
     return (0 if specific else 1, getattr(card, "name", ""))
-
-
-__all__ = ["navigate", "Question", "ServiceRef"]

@@ -141,6 +141,9 @@ class Result:
     answers: dict[str, AnswerValue]
     fallback: bool = False
     """True when nothing matched and the catch-all services are shown instead."""
+    complete: bool = True
+    """False when the question flow broke off (a content fault the checker forbids) and the
+    result was given from the answers so far rather than leaving the person with nothing."""
     type: Literal["result"] = "result"
 
     def cards(self) -> list[Card]:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from navigator.content.directory import Directory, Route, Service
 from navigator.content.pathway import Pathway, Rule
 from navigator.engine.facts import Facts
-from navigator.engine.outcome import AnswerValue, Alternative, BoundaryCard, Card, Reason
+from navigator.engine.outcome import Alternative, AnswerValue, BoundaryCard, Card, Reason
 
 
 def card(

@@ -1,0 +1,68 @@
+"""`navigator test [PATHS]`: run every scenario, print failures and coverage."""
+
+from __future__ import annotations
+
+import argparse
+
+from navigator.cli.common import add_paths, content_paths, load_or_report, locator
+from navigator.content.pathway import Pathway, Scenario
+from navigator.engine.outcome import Outcome
+from navigator.engine.scenarios import Failure, coverage_of, run
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "test",
+        help="run the pathway scenarios and print their coverage",
+        description="Runs every scenario against the engine; exits 1 if any fails.",
+    )
+    add_paths(parser)
+    parser.add_argument(
+        "--min-coverage",
+        type=float,
+        default=0.0,
+        metavar="PERCENT",
+        help="also fail if services, routes or red flags are covered less than this",
+    )
+    parser.set_defaults(run=run_all)
+
+
+def run_all(args: argparse.Namespace) -> int:
+    bundle = load_or_report(content_paths(args.paths))
+    if bundle is None or bundle.directory is None:
+        return 2
+    directory = bundle.directory
+    lookup = locator()
+    pathways = {p.id: p for p, _ in bundle.pathways}
+    plan: list[tuple[Pathway, Scenario]] = [(p, s) for p in pathways.values() for s in p.scenarios]
+    for file, source in bundle.scenario_files:
+        pathway = pathways.get(file.pathway)
+        if pathway is None:
+            print(f"{source.path}: no pathway '{file.pathway}' for these scenarios")
+            return 1
+        plan.extend((pathway, s) for s in file.scenarios)
+    failures: list[Failure] = []
+    outcomes: list[Outcome] = []
+    for pathway, scenario in plan:
+        outcome, failed = run(scenario, pathway, directory, lookup)
+        outcomes.append(outcome)
+        failures.extend(failed)
+        print(f"{'FAIL' if failed else 'ok  '} {pathway.id}: {scenario.id}: {scenario.title}")
+    for failure in failures:
+        print(failure)
+    cover = coverage_of(outcomes, pathways.values(), directory)
+    print("\nScenario coverage:")
+    for line in cover.lines():
+        print(f"  {line}")
+    for kind, missing in cover.missing().items():
+        if missing:
+            print(f"  {kind} no scenario reaches: {', '.join(missing)}")
+    failed_ids = {f.scenario for f in failures}
+    print(f"\n{len(plan) - len(failed_ids)} passed, {len(failed_ids)} failed")
+    too_low = _below(cover.lines(), args.min_coverage)
+    return 1 if failures or too_low or not plan else 0
+
+
+def _below(lines: list[str], minimum: float) -> bool:
+    shares = [float(line.rsplit("(", 1)[1].rstrip("%)")) for line in lines]
+    return any(share < minimum for share in shares)
