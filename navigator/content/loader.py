@@ -254,7 +254,7 @@ def _data_path(data: Any, loc: tuple[int | str, ...]) -> tuple[Any, ...]:
         in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
         if in_map or in_list:
             path.append(part)
-            node = node[part]  # type: ignore[index]
+            node = node[part]
         elif isinstance(node, dict) and isinstance(part, str) and not part.endswith("]"):
             path.append(part)  # a key that is missing or unknown: the last element
             node = None
