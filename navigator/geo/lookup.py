@@ -135,6 +135,8 @@ def _parse(lines: Iterator[str], where: str) -> dict[str, Placement | None]:
         if len(fields) != 3:
             raise fail("a district line is damaged")
         district, inwards, rows = fields
+        if len(inwards) % 3:
+            raise fail(f"the postcodes of {district} are damaged")
         keys = [district + inwards[i : i + 3] for i in range(0, len(inwards), 3)]
         try:
             values = [placements[int(row)] for row in rows.split(",")]
