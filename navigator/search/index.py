@@ -1,0 +1,192 @@
+"""The index on disk: built once per version of `services.yaml`, opened read-only after.
+
+Layout under `<state_dir>/search/`::
+
+    build.lock          held (filelock) by whoever builds; one builder across processes
+    CURRENT             the content hash of the generation to open (replaced atomically)
+    <hash>/             one generation: a complete Whoosh index, never changed once there
+
+A generation's directory is built under a temporary name and renamed into place, and
+`CURRENT` is replaced with `os.replace`, so a reader sees either the old generation or the
+new one, never half of one. Readers keep the generation they opened until they swap, and the
+previous generation is kept on disk so that readers in other processes can finish with it.
+
+The content hash covers the bytes of `services.yaml` and `SCHEMA_VERSION`: a change to either
+means a new generation; starting again with the same content just opens the existing one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock
+from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import RamStorage
+
+from navigator.content.directory import Directory
+from navigator.search.schema import documents, schema
+from navigator.search.synonyms import Synonyms
+from navigator.search.vocabulary import Vocabulary
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Generation",
+    "IndexStore",
+    "build_in_memory",
+    "content_hash",
+]
+
+SCHEMA_VERSION = "search-1"
+"""Change this when the schema or analysis changes, so existing indexes are rebuilt."""
+
+_CURRENT = "CURRENT"
+_LOCK = "build.lock"
+_INDEX_NAME = "services"
+
+
+def content_hash(services: bytes) -> str:
+    """The generation name for this content of `services.yaml`."""
+    digest = hashlib.sha256(SCHEMA_VERSION.encode() + b"\0" + services)
+    return digest.hexdigest()[:20]
+
+
+@dataclass(frozen=True)
+class Generation:
+    """One built index with what searching it needs: the directory it was built from (for
+    result cards), the vocabulary (for typos) and the synonyms. Immutable, so every thread
+    may share it; searchers are opened per request with `searcher()`."""
+
+    index: Any
+    directory: Directory
+    vocabulary: Vocabulary
+    synonyms: Synonyms
+    max_routes: int
+    name: str = "memory"
+
+    def searcher(self) -> Any:
+        """A new searcher: use one per request or thread, and close it (`with`)."""
+        return self.index.searcher()
+
+    def with_synonyms(self, synonyms: Synonyms) -> Generation:
+        """The same index with another thesaurus (no rebuild: expansion is query-side)."""
+        return Generation(
+            self.index,
+            self.directory,
+            _vocabulary(self.index, synonyms),
+            synonyms,
+            self.max_routes,
+            self.name,
+        )
+
+
+def _write(ix: Any, directory: Directory, *, procs: int = 1, limitmb: int = 128) -> None:
+    options: dict[str, Any] = {"limitmb": limitmb}
+    if procs > 1:
+        # Several segments, one per process: fine for a from-scratch build (batch.rst).
+        options.update(procs=procs, multisegment=True)
+    writer = ix.writer(**options)
+    for document in documents(directory):
+        writer.add_document(**document)
+    writer.commit()
+
+
+def _vocabulary(ix: Any, synonyms: Synonyms) -> Vocabulary:
+    with ix.reader() as reader:
+        frequencies = {
+            text.decode("utf-8"): info.doc_frequency() for text, info in reader.iter_field("plain")
+        }
+    return Vocabulary(frequencies, extra=synonyms.single_words())
+
+
+def _max_routes(directory: Directory) -> int:
+    return max((len(s.routes) for s in directory.services), default=0)
+
+
+def open_generation(ix: Any, directory: Directory, synonyms: Synonyms, name: str) -> Generation:
+    return Generation(
+        ix, directory, _vocabulary(ix, synonyms), synonyms, _max_routes(directory), name
+    )
+
+
+def build_in_memory(directory: Directory, synonyms: Synonyms | None = None) -> Generation:
+    """An index in memory (tests, the benchmark's baseline of a fresh start)."""
+    ix = RamStorage().create_index(schema(), indexname=_INDEX_NAME)
+    _write(ix, directory)
+    return open_generation(ix, directory, synonyms or Synonyms(), "memory")
+
+
+class IndexStore:
+    """The generations under one folder, and the lock that makes one process the builder."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    @property
+    def lock(self) -> FileLock:
+        self.root.mkdir(parents=True, exist_ok=True)
+        return FileLock(str(self.root / _LOCK))
+
+    def current(self) -> str | None:
+        """The name of the generation to open, if one is complete."""
+        try:
+            name = (self.root / _CURRENT).read_text(encoding="utf-8").strip()
+        except OSError:
+            return None
+        return name if name and (self.root / name).is_dir() else None
+
+    def has(self, name: str) -> bool:
+        return (self.root / name).is_dir()
+
+    def build(self, name: str, directory: Directory, *, procs: int = 1, limitmb: int = 128) -> None:
+        """Build generation `name` (under the lock) unless it is there, and make it current."""
+        with self.lock:
+            if not self.has(name):
+                scratch = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=self.root))
+                try:
+                    ix = whoosh_index.create_in(str(scratch), schema(), indexname=_INDEX_NAME)
+                    _write(ix, directory, procs=procs, limitmb=limitmb)
+                    ix.close()
+                    os.rename(scratch, self.root / name)
+                except BaseException:
+                    shutil.rmtree(scratch, ignore_errors=True)
+                    raise
+            self._point_to(name)
+            self._prune(keep={name, *self._recent(2)})
+
+    def open(self, name: str) -> Any:
+        """The Whoosh index of generation `name`, for reading."""
+        return whoosh_index.open_dir(str(self.root / name), indexname=_INDEX_NAME, readonly=True)
+
+    def _point_to(self, name: str) -> None:
+        pointer = self.root / f".{_CURRENT}.{os.getpid()}"
+        pointer.write_text(name + "\n", encoding="utf-8")
+        os.replace(pointer, self.root / _CURRENT)
+        now = time.time()
+        os.utime(self.root / name, (now, now))
+
+    def _recent(self, count: int) -> list[str]:
+        """The `count` generations most recently made current."""
+        generations = [p for p in self.root.iterdir() if p.is_dir() and not p.name.startswith(".")]
+        generations.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+        return [p.name for p in generations[:count]]
+
+    def _prune(self, keep: Iterable[str]) -> None:
+        keep = set(keep)
+        for path in self.root.iterdir():
+            stale_scratch = (
+                path.name.startswith(".")
+                and path.is_dir()
+                and (time.time() - path.stat().st_mtime > 3600)
+            )
+            if (path.is_dir() and not path.name.startswith(".") and path.name not in keep) or (
+                stale_scratch
+            ):
+                shutil.rmtree(path, ignore_errors=True)

@@ -1,0 +1,150 @@
+"""What the search index holds for each service, and how much each field counts.
+
+Ranked text fields go through the stemming analyzer; `plain` holds every word as typed, for
+the vocabulary. Filters and facets use keyword fields; `route_terms` holds one token per route
+and criterion (see `navigator.search.filters`), so that a filter asks that *one* route
+satisfies every criterion, not that one route is open to families and another is a referral.
+
+A decommissioned service that has a successor is not a document of its own: its names join
+the successor's `former` field, so searching for an old name finds the service that replaced
+it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from whoosh.fields import ID, KEYWORD, TEXT, Schema
+
+from navigator.content.directory import Directory, Service
+from navigator.content.vocabulary import ALL
+from navigator.search.analysis import plain_analyzer, stemming_analyzer
+from navigator.search.filters import route_tokens
+
+__all__ = ["FIELD_BOOSTS", "TEXT_FIELDS", "documents", "former_names", "schema"]
+
+FIELD_BOOSTS: dict[str, float] = {
+    "name": 6.0,
+    "former": 5.0,
+    "remit": 2.5,
+    "concerns": 2.0,
+    "description": 1.5,
+    "boundaries": 0.6,
+    "provider": 1.0,
+    "routes": 1.0,
+    "areas": 1.0,
+    "ages": 1.0,
+}
+"""Query-time weights: names above remit above description. The FTS5 baseline uses the same."""
+
+TEXT_FIELDS = tuple(FIELD_BOOSTS)
+STORED_FIELDS = ("name", "former", "remit", "description")
+"""Stored for highlighting; everything else a result shows comes from the directory."""
+
+_ROUTE_WORDS = {
+    "urgent": "urgent help",
+    "consultation": "consultation advice for practitioners",
+    "referral": "referral",
+    "self_referral": "self referral",
+    "signposting": "signposting information",
+    "training": "training",
+}
+
+
+def schema() -> Schema:
+    stemmed = stemming_analyzer()
+    text = {f: TEXT(analyzer=stemmed, stored=f in STORED_FIELDS) for f in TEXT_FIELDS}
+    return Schema(
+        id=ID(stored=True, unique=True),
+        sort=ID(sortable=True),
+        plain=TEXT(analyzer=plain_analyzer(), phrase=False),
+        ring=ID(stored=True),
+        status=ID(stored=True),
+        audience=KEYWORD(commas=True, stored=True),
+        route=KEYWORD(commas=True, stored=True),
+        stage=KEYWORD(commas=True, stored=True),
+        route_terms=KEYWORD(commas=True),
+        **text,
+    )
+
+
+def former_names(directory: Directory) -> dict[str, list[str]]:
+    """Active service id → names of the decommissioned services it replaced (chains
+    followed), each with their aliases."""
+    found: dict[str, list[str]] = {}
+    for service in directory.services:
+        if service.active or not service.replaced_by:
+            continue
+        successor = _successor(directory, service)
+        if successor is not None:
+            found.setdefault(successor.id, []).extend([service.name, *service.aliases])
+    return found
+
+
+def _successor(directory: Directory, service: Service) -> Service | None:
+    seen = {service.id}
+    current: Service | None = service
+    while current is not None and not current.active:
+        next_id = current.replaced_by
+        if next_id is None or next_id in seen:
+            return None
+        seen.add(next_id)
+        current = directory.service(next_id)
+    return current
+
+
+def documents(directory: Directory) -> Iterator[dict[str, str]]:
+    """One document per service that search should find."""
+    replaced = former_names(directory)
+    for service in directory.services:
+        if not service.active and service.replaced_by:
+            continue
+        yield _document(directory, service, replaced.get(service.id, []))
+
+
+def _document(directory: Directory, service: Service, predecessors: list[str]) -> dict[str, str]:
+    concerns = {c.id: c for c in directory.concerns}
+    concern_ids: list[str] = []
+    area_ids: list[str] = []
+    ages: list[str] = []
+    for route in service.routes:
+        rules = route.eligibility
+        if rules.concerns != ALL:
+            concern_ids += [c for c in rules.concerns if c not in concern_ids]
+        if rules.areas != ALL:
+            area_ids += [a for a in rules.areas if a not in area_ids]
+        ages += [stage.value for stage in rules.stages]
+        if rules.age_months is not None:
+            ages.append(f"{rules.age_months}")
+    concern_text = [
+        " ".join(filter(None, [concerns[c].label, concerns[c].family_label]))
+        for c in concern_ids
+        if c in concerns
+    ]
+    area_text = [a.name if (a := directory.area(i)) else i for i in area_ids]
+    former = [*service.aliases, *predecessors]
+    text = {
+        "name": service.name,
+        "former": "; ".join(former),
+        "remit": service.remit,
+        "description": service.description,
+        "boundaries": " ".join(b.who for b in service.not_for),
+        "concerns": "; ".join(concern_text),
+        "provider": service.provider,
+        "routes": " ".join(_ROUTE_WORDS[r.kind.value] for r in service.routes),
+        "areas": "; ".join(area_text),
+        "ages": " ".join(dict.fromkeys(ages)).replace("pregnancy", "pregnancy antenatal"),
+    }
+    routes = service.routes
+    return {
+        "id": service.id,
+        "sort": service.name.lower(),
+        "plain": " ".join(text.values()),
+        "ring": service.ring.value,
+        "status": service.status.value,
+        "audience": ",".join(sorted({a.value for r in routes for a in r.eligibility.audience})),
+        "route": ",".join(dict.fromkeys(r.kind.value for r in routes)),
+        "stage": ",".join(sorted({s.value for r in routes for s in r.eligibility.stages})),
+        "route_terms": ",".join(route_tokens(routes)),
+        **text,
+    }
