@@ -45,8 +45,14 @@ class Settings:
         return self.pathways_dir or self.content_root / "pathways"
 
     @property
-    def content_paths(self) -> tuple[Path, Path]:
-        return (self.services_path, self.pathways_path)
+    def synonyms_path(self) -> Path:
+        """The search thesaurus (optional): `<content_root>/synonyms.yaml`."""
+        return self.content_root / "synonyms.yaml"
+
+    @property
+    def content_paths(self) -> tuple[Path, ...]:
+        base = (self.services_path, self.pathways_path)
+        return (*base, self.synonyms_path) if self.synonyms_path.exists() else base
 
     @property
     def database(self) -> str:
