@@ -72,7 +72,7 @@ class LiveIndex:
         """The live index of `settings`: the index lives under `<state_dir>/search`."""
         return cls(
             settings.services_path,
-            settings.content_root / "synonyms.yaml",
+            settings.synonyms_path,
             settings.state_dir / "search",
             poll_seconds=settings.content_poll_seconds,
         )
