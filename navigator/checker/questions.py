@@ -23,7 +23,6 @@ KINDS: dict[Sets, set[QuestionKind]] = {
 VALUES: dict[Sets, list[str]] = {
     Sets.audience: [a.value for a in Audience],
     Sets.stage: [s.value for s in Stage],
-    Sets.gp_area: ["yes", "no"],
 }
 """The choices the engine understands for facts with a fixed vocabulary."""
 
@@ -100,6 +99,15 @@ def _question(question: Question) -> list[Finding]:
                             either(f"use one of {quoted(allowed)}", "remove the choice"),
                         )
                     )
+        if question.sets is Sets.gp_area and "yes" not in [c.id for c in question.choices]:
+            found.append(
+                _bad(
+                    question.field_at("choices"),
+                    f"{q} sets gp_area, but has no choice 'yes', so nobody is ever counted as "
+                    "registered in the area ('no' means not, any other choice means not sure).",
+                    either("add the choices 'yes' and 'no'", "rename the choice that means yes"),
+                )
+            )
     return found
 
 
