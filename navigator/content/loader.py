@@ -3,6 +3,7 @@ problem turned into a finding at its `file:line:col` rather than an exception.""
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from collections.abc import Iterable, Sequence
@@ -206,19 +207,24 @@ def _findings(
     model_type: type[BaseModel], data: Any, source: SourceMap, error: ValidationError
 ) -> list[Finding]:
     found: dict[tuple[str, tuple[Any, ...]], Finding] = {}
+    suggested: set[tuple[Any, ...]] = set()
     for item in error.errors():
         path = _data_path(data, item["loc"])
         kind = item["type"]
-        where = ".".join(str(p) for p in path) or "the top level"
+        where = _describe(data, path)
         if kind == "extra_forbidden":
             key = str(path[-1])
             allowed = _fields_at(model_type, path[:-1])
+            close = did_you_mean(key, allowed)
+            if close:
+                suggested.add((*path[:-1], close.split("'")[1]))
             f = finding(
                 "KEY-001",
                 source.key(path),
-                f"unknown key '{key}' in {'.'.join(str(p) for p in path[:-1]) or 'the top level'}."
-                + did_you_mean(key, allowed),
-                "Please either correct the key or remove it. Allowed here: "
+                f"unknown key '{key}' in {_describe(data, path[:-1])}.",
+                close.strip()
+                + (" " if close else "")
+                + "Please either correct the key or remove it. Allowed here: "
                 + ", ".join(sorted(allowed))
                 + ".",
             )
@@ -227,22 +233,53 @@ def _findings(
             f = finding(
                 "KEY-002",
                 source.value(path),
-                f"'{key}' is required in {where}",
-                f"Please add '{key}:' here.",
+                f"'{key}' is required in {_describe(data, path[:-1])}.",
+                f"Please add '{key}:' here (docs/content.md says what it takes).",
             )
-            path = (*path, key)
         else:
             value = item.get("input")
             shown = value if isinstance(value, str | int | float | bool) else type(value).__name__
+            expected = str((item.get("ctx") or {}).get("expected", ""))
+            close = did_you_mean(str(value), re.findall(r"'([^']*)'", expected))
+            quote = kind == "string_type" and isinstance(value, int | float | bool)
             f = finding(
                 "VAL-001",
                 source.value(path),
                 f"{where} is '{shown}': {item['msg']}.",
-                "Please either correct the value or see docs/content.md for what this field takes.",
+                close.strip()
+                + (" " if close else "")
+                + (
+                    f'Please put the value in quotes ("{shown}") so it is read as text.'
+                    if quote
+                    else "Please either correct the value or see docs/content.md for what "
+                    "this field takes."
+                ),
             )
         # A union reports one error per member; keep the first for each place.
         found.setdefault((f.code, path), f)
-    return list(found.values())
+    # A misspelt key is reported once, as unknown with its suggestion, not also as missing.
+    return [f for (code, path), f in found.items() if code != "KEY-002" or path not in suggested]
+
+
+def _describe(data: Any, path: tuple[Any, ...]) -> str:
+    """Where `path` is, in words: `services › hv › routes › item 2 › eligibility`."""
+    words: list[str] = []
+    node = data
+    for part in path:
+        item = node[part] if isinstance(node, dict | list) and _has(node, part) else None
+        if isinstance(part, int):
+            ident = item.get("id") if isinstance(item, dict) else None
+            words.append(str(ident) if isinstance(ident, str) else f"item {part + 1}")
+        else:
+            words.append(str(part))
+        node = item
+    return " › ".join(words) or "the top level"
+
+
+def _has(node: Any, part: Any) -> bool:
+    if isinstance(node, dict):
+        return part in node
+    return isinstance(part, int) and 0 <= part < len(node)
 
 
 def _data_path(data: Any, loc: tuple[int | str, ...]) -> tuple[Any, ...]:
