@@ -122,13 +122,13 @@ class Coverage:
             if len(values) > 1 and len(chosen) < len(values):
                 picked = [values[i] for i in sorted(chosen)]
                 words.append(_period(picked, values) if axis == 1 else _words(axis, picked))
-        who = "; ".join(words) or "every combination"
+        who = ", ".join(words) or "any combination"
         offered = ", ".join(k.value for k in rule.offer) if rule else "every kind of route"
         decided = f"rule '{rule.id}' offers {offered}" if rule else "no rule applies"
         return finding(
             "COV-001",
             rule.at if rule else self.pathway.field_at("rules"),
-            f"no service at all for {who}: {decided}, and no such route of an active service "
+            f"no service at all {who}: {decided}, and no such route of an active service "
             f"fits, so only the fallback would be shown.{more}",
             either(
                 "widen the eligibility of a route in services.yaml to cover them",
@@ -216,7 +216,7 @@ class Coverage:
             Value(f"'{c.id}'", Facts(concerns=(c.id,)), [c.id]) for c in self.directory.concerns
         ]
         other = [c.id for c in question.choices]
-        return [*values, Value("none of those listed", Facts(concerns=()), other[:1])]
+        return [*values, Value("none listed", Facts(concerns=()), other[:1])]
 
     def _needs(self) -> list[Value]:
         question = self.sets.get(Sets.need)
@@ -260,7 +260,7 @@ def _union(kinds: dict[RouteKind, int], chosen: set[RouteKind]) -> int:
 
 
 PLURALS = {Audience.practitioner: "practitioners", Audience.family: "families"}
-PREFIXES = {0: "", 2: "concern ", 3: "need ", 4: "area "}
+PREFIXES = {0: "for ", 2: "with concern ", 3: "at need level ", 4: "in area "}
 """How each axis (but stage and age) is introduced in a finding."""
 
 

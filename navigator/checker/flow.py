@@ -19,9 +19,17 @@ def check_flow(scope: Scope) -> list[Finding]:
 
 
 def edges(pathway: Pathway) -> dict[str, list[Branch]]:
-    """For each question, its branches that go to another question."""
+    """For each question, its branches that can be taken and go to another question."""
     questions = {q.id for q in pathway.questions}
-    return {q.id: [b for b in q.next if b.goto in questions] for q in pathway.questions}
+    return {q.id: [b for b in live(q.next) if b.goto in questions] for q in pathway.questions}
+
+
+def live(branches: list[Branch]) -> list[Branch]:
+    """The branches up to the first without `when`; any after it are never taken."""
+    for number, branch in enumerate(branches, 1):
+        if branch.when is None:
+            return branches[:number]
+    return branches
 
 
 def reachable(pathway: Pathway) -> set[str]:
@@ -46,8 +54,8 @@ def _unreachable(pathway: Pathway) -> list[Finding]:
         finding(
             "FLOW-001",
             question.field_at("id"),
-            f"question '{question.id}' is never asked: no branch from '{pathway.start}' onwards "
-            "goes to it.",
+            f"question '{question.id}' is never asked: no branch that can be taken from "
+            f"'{pathway.start}' onwards goes to it.",
             either(
                 f"add a branch with `goto: {question.id}` to the question before it",
                 "remove the question",
@@ -171,7 +179,10 @@ def _leaves(pathway: Pathway) -> list[Finding]:
                 "FLOW-004",
                 pathway.field_at("dispositions"),
                 "every disposition is urgent, so a journey without red flags has no result.",
-                either("add a disposition with `urgent: false` for the routine result"),
+                either(
+                    "add a disposition with `urgent: false` for the routine result",
+                    "make one of the dispositions `urgent: false`",
+                ),
             )
         )
     return found

@@ -14,9 +14,10 @@ from navigator.content.position import Position
 class Register:
     """Ids seen so far of one kind, and where each was first written."""
 
-    def __init__(self, kind: str, fix: str) -> None:
+    def __init__(self, kind: str, fix: str, within: str = "") -> None:
         self.kind = kind
         self.fix = fix
+        self.within = within
         self.first: dict[str, Position] = {}
         self.reserved: dict[str, str] = {}
         self.findings: list[Finding] = []
@@ -27,8 +28,8 @@ class Register:
                 finding(
                     "ID-001",
                     at,
-                    f"{self.kind} id '{id}' is reserved: {self.reserved[id]}.",
-                    either(f"give this {self.kind} another id"),
+                    f"{self.kind} id '{id}'{self.within} is reserved: {self.reserved[id]}.",
+                    either(f"give this {self.kind} another id", "remove it"),
                 )
             )
             return
@@ -41,7 +42,7 @@ class Register:
             finding(
                 "ID-001",
                 at,
-                f"{self.kind} id '{id}'{what} is already used (at {where}).",
+                f"{self.kind} id '{id}'{what}{self.within} is already used (at {where}).",
                 either(f"give this {self.kind} an id of its own", self.fix),
             )
         )
@@ -117,7 +118,7 @@ def _pathway(scope: Scope, pathway: Pathway) -> list[Finding]:
                 scenarios.add(scenario.id, scenario.field_at("id"))
     found += scenarios.findings
     for question in pathway.questions:
-        choices = Register(f"choice of question '{question.id}'", "remove the copy")
+        choices = Register("choice", "remove the copy", f" in question '{question.id}'")
         for id in vocabulary_ids(question, scope.directory):
             choices.first[id] = question.field_at("choices_from")
         for choice in question.choices:

@@ -69,7 +69,10 @@ def _directory(scope: Scope, directory: Directory) -> list[Finding]:
                     f"area '{area.id}' ends up within itself: "
                     + " → ".join([area.id, *directory.ancestors(area.within)])
                     + ".",
-                    either("correct `within` so the areas nest from small to large"),
+                    either(
+                        "correct `within` so the areas nest from small to large",
+                        "remove `within` from the largest area",
+                    ),
                 )
             )
     return found
@@ -96,7 +99,7 @@ def _eligibility(
                         scope.at(rules, key, index),
                         f"{owner} lists {kind} '{id}', which is not in `{top}` of the directory.",
                         spelt(id, known)
-                        + either("correct the id", f"add a {kind} with id '{id}' to `{top}`"),
+                        + either("correct the id", f"add {_a(kind)} with id '{id}' to `{top}`"),
                     )
                 )
     return found
@@ -150,7 +153,10 @@ def _pathway(scope: Scope, pathway: Pathway) -> list[Finding]:
                     "KEY-002",
                     question.at,
                     f"question '{question.id}' sets `gp_area` but does not say which area.",
-                    either("add `area:` with the id of the area a 'yes' puts the family in"),
+                    either(
+                        "add `area:` with the id of the area a 'yes' puts the family in",
+                        "remove `sets: gp_area`",
+                    ),
                 )
             )
         directory = scope.directory
@@ -195,8 +201,9 @@ def service_ref(directory: Directory, ref: ServiceRef, owner: str) -> list[Findi
         return [
             _missing(
                 ref.field_at("route"),
-                f"{owner} names the {ref.route.value} route of '{ref.service}', which has "
-                + (f"only {quoted(kinds)} routes." if kinds else "no routes."),
+                f"{owner} names the {ref.route.value} route of '{ref.service}', which has no "
+                f"such route"
+                + (f" (its routes: {quoted(kinds)})." if kinds else " (it has none)."),
                 either(
                     "name one of the routes it has",
                     f"add a {ref.route.value} route to '{ref.service}' in services.yaml",
@@ -219,7 +226,10 @@ def service_problem(directory: Directory, id: str) -> str:
 def _service_fix(directory: Directory, id: str) -> str:
     current = directory.current_id(id)
     if current is not None:
-        return either(f"use the service's current id '{current}'")
+        return either(
+            f"use the service's current id '{current}'",
+            f"remove '{id}' from the `former_ids` of '{current}' if it is a new service",
+        )
     return spelt(id, [s.id for s in directory.services]) + either(
         "correct the service id", f"add a service with id '{id}' to services.yaml"
     )
@@ -227,3 +237,7 @@ def _service_fix(directory: Directory, id: str) -> str:
 
 def _missing(at: Position, message: str, hint: str) -> Finding:
     return finding("REF-001", at, message, hint)
+
+
+def _a(word: str) -> str:
+    return ("an " if word[0] in "aeiou" else "a ") + word

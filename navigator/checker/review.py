@@ -34,7 +34,8 @@ def check_review(scope: Scope) -> list[Finding]:
                     either(
                         "check the entry with the provider and update `last_reviewed` and "
                         "`review_by`",
-                        "add what is still unconfirmed to `unconfirmed`",
+                        "if the provider cannot confirm it yet, set a new `review_by` and list "
+                        "what is unconfirmed in `unconfirmed`",
                     ),
                 )
             )

@@ -43,6 +43,9 @@ class Walk:
     falls: dict[str, dict[object, list[dict[str, AnswerValue]]]] = field(
         default_factory=lambda: defaultdict(dict)
     )
+    """For each question, the answers with no branch, and the answers before them."""
+    routed: set[tuple[str, object]] = field(default_factory=set)
+    """(question, answer) pairs that did find a branch, after some earlier answers."""
     complete: bool = True
 
 
@@ -144,6 +147,7 @@ def explore(pathway: Pathway, domains: Domains) -> Walk:
             if branch is None:
                 walk.falls[current].setdefault(_hashable(value), []).append(answers)
             else:
+                walk.routed.add((current, _hashable(value)))
                 todo.append((branch.goto, after))
     return walk
 
@@ -161,7 +165,7 @@ def _falls(pathway: Pathway, domains: Domains, walk: Walk) -> list[Finding]:
             )
         else:
             shown = _values(question, domains, list(falls))
-            context = _context(question, falls)
+            context = _context(question, falls, walk.routed)
             message = (
                 f"question '{question.id}' has no branch for the answer {shown}{context}: "
                 "the journey would stop there without a result."
@@ -204,9 +208,17 @@ def _values(question: Question, domains: Domains, values: list[object]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
-def _context(question: Question, falls: dict[object, list[dict[str, AnswerValue]]]) -> str:
-    """' when stage is 'x'' if the answers fall through only after particular earlier answers."""
-    example = next(iter(falls.values()))[0]
+def _context(
+    question: Question,
+    falls: dict[object, list[dict[str, AnswerValue]]],
+    routed: set[tuple[str, object]],
+) -> str:
+    """' (for example after stage = 'x')' when an answer has no branch only after particular
+    earlier answers, and finds one after others."""
+    partly = [v for v in falls if (question.id, v) in routed]
+    if not partly:
+        return ""
+    example = falls[partly[0]][0]
     earlier = {k: v for k, v in example.items() if k not in (RED_FLAGS, question.id)}
     if not earlier:
         return ""

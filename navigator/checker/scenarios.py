@@ -47,7 +47,7 @@ def _scenario(scope: Scope, pathway: Pathway, scenario: Scenario) -> list[Findin
                 expect.field_at("asks"),
                 f"scenario '{scenario.id}' expects question '{expect.asks}', which this pathway "
                 "does not have.",
-                spelt(expect.asks, steps) + either("correct the question id"),
+                spelt(expect.asks, steps) + either("correct the question id", "remove `asks`"),
             )
         )
     dispositions = [d.id for d in pathway.dispositions]
@@ -57,7 +57,8 @@ def _scenario(scope: Scope, pathway: Pathway, scenario: Scenario) -> list[Findin
                 expect.field_at("disposition"),
                 f"scenario '{scenario.id}' expects disposition '{expect.disposition}', which this "
                 "pathway does not have.",
-                spelt(expect.disposition, dispositions) + either("correct the disposition id"),
+                spelt(expect.disposition, dispositions)
+                + either("correct the disposition id", "add the disposition to the pathway"),
             )
         )
     if scope.directory is not None:
@@ -100,7 +101,10 @@ def _answers(scope: Scope, pathway: Pathway, scenario: Scenario) -> list[Finding
                         scope.at(scenario, "answers", question_id),
                         f"scenario '{scenario.id}' answers '{question_id}' with '{value}', but "
                         "its answer is a whole number of months.",
-                        either("write the age as a number, for example 6"),
+                        either(
+                            "write the age as a number, for example 6",
+                            f"write '{SKIP}' if the question is optional and skipped",
+                        ),
                     )
                 )
             continue
@@ -122,7 +126,8 @@ def _answers(scope: Scope, pathway: Pathway, scenario: Scenario) -> list[Finding
                     scope.at(scenario, "answers", question_id),
                     f"scenario '{scenario.id}' answers '{question_id}' with {quoted(wrong)}, "
                     f"which is not one of its choices ({quoted(choices)}).",
-                    spelt(wrong[0], choices) + either("correct the answer"),
+                    spelt(wrong[0], choices)
+                    + either("correct the answer", "add the answer as a choice of the question"),
                 )
             )
     return found
@@ -135,13 +140,17 @@ def _route_problem(directory: Directory, ref: str, *, whole: bool) -> tuple[str,
     if not kind and not whole:
         return (
             "it needs the route as well, as `service/route`.",
-            either(f"write it as '{service_id}/referral' (or whichever route is meant)"),
+            either(
+                f"write it as '{service_id}/referral' (or whichever route is meant)",
+                "move it to `excludes`, which can name a whole service",
+            ),
         )
     service = directory.service(service_id)
     if service is None:
         return (
             f"no service has the id '{service_id}'.",
-            spelt(service_id, services) + either("correct the service id"),
+            spelt(service_id, services)
+            + either("correct the service id", "remove it from the list"),
         )
     if not kind:
         return "", ""
@@ -149,7 +158,7 @@ def _route_problem(directory: Directory, ref: str, *, whole: bool) -> tuple[str,
     if kind not in kinds:
         return (
             f"'{kind}' is not a kind of route ({quoted(kinds)}).",
-            spelt(kind, kinds) + either("correct the route kind"),
+            spelt(kind, kinds) + either("correct the route kind", "remove it from the list"),
         )
     if service.route(kind) is None:
         has = [r.kind.value for r in service.routes]
