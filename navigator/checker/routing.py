@@ -56,7 +56,7 @@ def check_routing(scope: Scope) -> list[Finding]:
             continue
         domains = Domains(pathway, scope.directory)
         walk = explore(pathway, domains)
-        found += _falls(pathway, domains, walk)
+        found += _falls(scope, pathway, domains, walk)
         if walk.complete:
             found += _never_reached(pathway, walk)
     return found
@@ -152,7 +152,7 @@ def explore(pathway: Pathway, domains: Domains) -> Walk:
     return walk
 
 
-def _falls(pathway: Pathway, domains: Domains, walk: Walk) -> list[Finding]:
+def _falls(scope: Scope, pathway: Pathway, domains: Domains, walk: Walk) -> list[Finding]:
     found: list[Finding] = []
     for question in pathway.questions:
         falls = walk.falls.get(question.id)
@@ -173,7 +173,7 @@ def _falls(pathway: Pathway, domains: Domains, walk: Walk) -> list[Finding]:
         found.append(
             finding(
                 "FLOW-002",
-                question.field_at("next"),
+                scope.at(question, "next", key=True),
                 message,
                 either(
                     "add a last branch without `when` (an otherwise branch)",
