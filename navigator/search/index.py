@@ -35,6 +35,7 @@ from navigator.content.directory import Directory
 from navigator.search.schema import documents, schema
 from navigator.search.synonyms import Synonyms
 from navigator.search.vocabulary import Vocabulary
+from navigator.search.weighting import DirectoryWeighting
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -73,7 +74,7 @@ class Generation:
 
     def searcher(self) -> Any:
         """A new searcher: use one per request or thread, and close it (`with`)."""
-        return self.index.searcher()
+        return self.index.searcher(weighting=DirectoryWeighting())
 
     def with_synonyms(self, synonyms: Synonyms) -> Generation:
         """The same index with another thesaurus (no rebuild: expansion is query-side)."""

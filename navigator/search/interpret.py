@@ -46,6 +46,8 @@ WEIGHTS: dict[Kind, float] = {
     Kind.typo: 0.7,
     Kind.prefix: 0.6,
 }
+CHAINED = 0.75
+"""The weight of an expansion of an expansion, relative to a direct one."""
 
 
 @dataclass(frozen=True)
@@ -100,29 +102,59 @@ def interpret(
     in a space (the person has finished the word)."""
     typed = words(text)[:MAX_WORDS]
     complete_last = prefix and bool(text) and not text[-1].isspace()
-    segments = synonyms.segments(typed)
-    meaningful = [s for s in segments if s.expansions or s.words[0] not in STOP_WORDS]
-    if not meaningful and segments:
-        meaningful = segments  # a query of only stop words still searches for them
+    # Misspelt words are corrected before the thesaurus is consulted, so that
+    # `postnatal depresion` still meets the term `postnatal depression`.
+    reading = [
+        _best_correction(w, vocabulary, synonyms, last=complete_last and n == len(typed) - 1)
+        for n, w in enumerate(typed)
+    ]
     clauses: list[Clause] = []
     corrected: list[tuple[str, str]] = []
-    for segment in meaningful:
-        last = complete_last and segment is segments[-1]
+    start = 0
+    segments = synonyms.segments(reading)
+    only_stop_words = all(not s.expansions and s.words[0] in STOP_WORDS for s in segments)
+    for segment in segments:
+        span = range(start, start + len(segment.words))
+        start = span.stop
+        last = complete_last and span.stop == len(typed)
+        if not segment.expansions and segment.words[0] in STOP_WORDS and not only_stop_words:
+            continue
         if segment.expansions:
-            alternatives = [Alternative(segment.words, Kind.exact, WEIGHTS[Kind.exact])]
-            alternatives += _expansions(segment.expansions)
-            if last and len(segment.words) == 1:
-                alternatives += _completions(segment.words[0], vocabulary, limit=3)
+            fixes = [(typed[k], reading[k]) for k in span if typed[k] != reading[k]]
+            corrected += fixes
+            factor = WEIGHTS[Kind.typo] if fixes else 1.0
+            alternatives = [
+                Alternative(segment.words, Kind.typo if fixes else Kind.exact, factor),
+                *_expansions(segment.expansions, factor),
+                *_expansions(segment.chained, factor * CHAINED),
+            ]
+            if fixes and len(span) == 1:
+                alternatives.insert(0, Alternative((typed[span[0]],), Kind.exact, 1.0))
+            if last and len(span) == 1:
+                alternatives += _completions(typed[span[0]], vocabulary, limit=3)
+            text_ = " ".join(typed[k] for k in span)
         else:
-            alternatives, correction = _word(segment.words[0], vocabulary, synonyms, last=last)
+            word = typed[span[0]]
+            alternatives, correction = _word(word, vocabulary, synonyms, last=last)
             if correction is not None:
-                corrected.append((segment.words[0], correction))
-        clauses.append(Clause(segment.text, tuple(alternatives)))
+                corrected.append((word, correction))
+            text_ = word
+        clauses.append(Clause(text_, tuple(alternatives)))
     suggestion = None
     if corrected:
         replaced = dict(corrected)
         suggestion = " ".join(replaced.get(w, w) for w in typed)
     return Interpretation(text, tuple(clauses), tuple(corrected), suggestion)
+
+
+def _best_correction(word: str, vocabulary: Vocabulary, synonyms: Synonyms, *, last: bool) -> str:
+    """The word the thesaurus should see: `word`, or its closest correction if unknown."""
+    if vocabulary.known(word) or synonyms.knows_word(word):
+        return word
+    if last and vocabulary.completions(word, limit=1):
+        return word
+    found = vocabulary.corrections(word, limit=1)
+    return found[0] if found else word
 
 
 def _expansions(expansions: Sequence[tuple[str, ...]], weight: float = 1.0) -> list[Alternative]:
@@ -151,6 +183,7 @@ def _word(
         weight = WEIGHTS[Kind.typo] * (1.0 if rank == 0 else 0.8)
         alternatives.append(Alternative((correction,), Kind.typo, weight))
         alternatives += _expansions(synonyms.expansions(correction), weight)
+        alternatives += _expansions(synonyms.chained(correction), weight * CHAINED)
         suggestion = suggestion or correction
     if suggestion is None:
         parts = vocabulary.split(word)

@@ -148,4 +148,3 @@ class LiveIndex:
             log.warning("services file does not load; keeping the previous search index")
             return None
         return bundle.directory
-

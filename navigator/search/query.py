@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from whoosh import highlight, sorting
-from whoosh.query import And, DisjunctionMax, Every, Or, Query, Term
+from whoosh.query import And, Every, Or, Query, Term
 
 from navigator.content.directory import Service
 from navigator.search.analysis import stem, words
+from navigator.search.best_of import BestOf
 from navigator.search.filters import Filters
 from navigator.search.index import Generation
 from navigator.search.interpret import Alternative, Interpretation, interpret
@@ -106,7 +107,7 @@ def whoosh_query(interpretation: Interpretation) -> Query:
     clauses: list[Query] = []
     for clause in interpretation.clauses:
         alternatives = [_alternative(a) for a in clause.alternatives]
-        clauses.append(alternatives[0] if len(alternatives) == 1 else DisjunctionMax(alternatives))
+        clauses.append(alternatives[0] if len(alternatives) == 1 else BestOf(alternatives))
     if not clauses:
         return Every()
     return clauses[0] if len(clauses) == 1 else Or(clauses, scale=0.9)
@@ -139,6 +140,9 @@ def search(
             "groupedby": facets,
             "maptype": sorting.Count,
             "terms": True,
+            # Whoosh's block-quality skipping has bugs in its AND and disjunction-max
+            # matchers (see best_of.py); exact top-k is cheap at this size.
+            "optimize": False,
         }
         if interpretation.empty:
             options["sortedby"] = "sort"

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
 
 from navigator.content.directory import Directory, Service
-from navigator.content.vocabulary import ALL
+from navigator.content.vocabulary import ALL, Stage
 from navigator.search.analysis import plain_analyzer, stemming_analyzer
 from navigator.search.filters import route_tokens
 
@@ -64,6 +64,7 @@ def schema() -> Schema:
         route=KEYWORD(commas=True, stored=True),
         stage=KEYWORD(commas=True, stored=True),
         route_terms=KEYWORD(commas=True),
+        all=TEXT(analyzer=stemmed, phrase=False),
         **text,
     )
 
@@ -107,15 +108,18 @@ def _document(directory: Directory, service: Service, predecessors: list[str]) -
     concern_ids: list[str] = []
     area_ids: list[str] = []
     ages: list[str] = []
+    stages: set[Stage] = set()
     for route in service.routes:
         rules = route.eligibility
         if rules.concerns != ALL:
             concern_ids += [c for c in rules.concerns if c not in concern_ids]
         if rules.areas != ALL:
             area_ids += [a for a in rules.areas if a not in area_ids]
-        ages += [stage.value for stage in rules.stages]
+        stages.update(rules.stages)
         if rules.age_months is not None:
             ages.append(f"{rules.age_months}")
+    if len(stages) == 1:  # only worth saying when the service is for one stage only
+        ages.insert(0, "pregnancy antenatal" if Stage.pregnancy in stages else "postnatal")
     concern_text = [
         " ".join(filter(None, [concerns[c].label, concerns[c].family_label]))
         for c in concern_ids
@@ -133,13 +137,14 @@ def _document(directory: Directory, service: Service, predecessors: list[str]) -
         "provider": service.provider,
         "routes": " ".join(_ROUTE_WORDS[r.kind.value] for r in service.routes),
         "areas": "; ".join(area_text),
-        "ages": " ".join(dict.fromkeys(ages)).replace("pregnancy", "pregnancy antenatal"),
+        "ages": " ".join(dict.fromkeys(ages)),
     }
     routes = service.routes
     return {
         "id": service.id,
         "sort": service.name.lower(),
         "plain": " ".join(text.values()),
+        "all": " ".join(text.values()),
         "ring": service.ring.value,
         "status": service.status.value,
         "audience": ",".join(sorted({a.value for r in routes for a in r.eligibility.audience})),

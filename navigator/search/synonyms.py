@@ -24,6 +24,8 @@ class Segment:
 
     words: tuple[str, ...]
     expansions: tuple[tuple[str, ...], ...] = ()
+    chained: tuple[tuple[str, ...], ...] = ()
+    """Expansions of the expansions (PND → postnatal depression → depression): weaker."""
 
     @property
     def text(self) -> str:
@@ -40,7 +42,15 @@ class Synonyms:
             expansions = tuple(tuple(normalise(m).split()) for m in means)
             if key:
                 self._terms[key] = tuple(e for e in expansions if e and e != key)
+        # One step of chaining: PND → postnatal depression → depression.
+        self._chained: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
+        for key, expansions in self._terms.items():
+            chained = [c for e in expansions for c in self._terms.get(e, ())]
+            self._chained[key] = tuple(
+                dict.fromkeys(c for c in chained if c != key and c not in expansions)
+            )
         self._longest = max((len(k) for k in self._terms), default=1)
+        self._words = {w for k in self._terms for w in k}
 
     @classmethod
     def of(cls, thesaurus: Thesaurus | None) -> Synonyms:
@@ -57,8 +67,15 @@ class Synonyms:
         """Terms of one word (added to the vocabulary, so their typos are corrected too)."""
         return {k[0] for k in self._terms if len(k) == 1}
 
+    def knows_word(self, word: str) -> bool:
+        """Whether `word` is part of any term (`wont` in `wont settle`)."""
+        return word in self._words
+
     def expansions(self, word: str) -> tuple[tuple[str, ...], ...]:
         return self._terms.get((word,), ())
+
+    def chained(self, word: str) -> tuple[tuple[str, ...], ...]:
+        return self._chained.get((word,), ())
 
     def segments(self, words: Sequence[str]) -> list[Segment]:
         """Cut `words` into segments, preferring the longest term at each place."""
@@ -68,7 +85,7 @@ class Synonyms:
             for size in range(min(self._longest, len(words) - i), 0, -1):
                 key = tuple(words[i : i + size])
                 if key in self._terms:
-                    found.append(Segment(key, self._terms[key]))
+                    found.append(Segment(key, self._terms[key], self._chained[key]))
                     i += size
                     break
             else:
