@@ -1,0 +1,45 @@
+"""What routes depend on, as `Annotated` aliases: the live content, the postcode look-up, the
+store."""
+
+from __future__ import annotations
+
+from typing import Annotated, cast
+
+from fastapi import Depends, Request
+
+from navigator.engine.facts import Locator, Place
+from navigator.store import Store
+from navigator.web.live import LiveContent, Snapshot
+
+
+class DefaultLocator:
+    """The shipped postcode look-up, loaded on first use."""
+
+    def locate(self, text: str) -> Place:
+        from navigator.geo.lookup import PostcodeLookup
+
+        place: Place = PostcodeLookup.default().locate(text)
+        return place
+
+
+def get_live(request: Request) -> LiveContent:
+    return cast(LiveContent, request.app.state.live)
+
+
+def get_content(request: Request) -> Snapshot:
+    """The content version to serve; `NoContent` (a 503 page) if none is good."""
+    return get_live(request).current()
+
+
+def get_locator(request: Request) -> Locator:
+    return cast(Locator, request.app.state.locator)
+
+
+def get_store(request: Request) -> Store:
+    return cast(Store, request.app.state.store)
+
+
+ContentDep = Annotated[Snapshot, Depends(get_content)]
+LiveDep = Annotated[LiveContent, Depends(get_live)]
+LocatorDep = Annotated[Locator, Depends(get_locator)]
+StoreDep = Annotated[Store, Depends(get_store)]

@@ -1,0 +1,243 @@
+"""The journey: one question a page, 'Check your answers', the result and the referral summary.
+
+Every page is a plain GET: the answers travel in the query string (see `answers.py`), so the
+journey works without JavaScript, a link reproduces it, and nothing is kept on the server.
+
+- `/pathways/{id}?<answers>`: the engine decides; it redirects to the next question, to
+  'Check your answers', or (for a red flag) straight to urgent help. A question's form comes
+  back here; an answer it cannot use is shown again with the error.
+- `/pathways/{id}/questions/{question}?<answers>`: one question, with the other answers in
+  hidden fields. Back and change links come here.
+- `/pathways/{id}/check`, `/pathways/{id}/result`, `/pathways/{id}/referral/{service}`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import RedirectResponse, Response
+
+from navigator.content.pathway import RED_FLAGS, Pathway
+from navigator.engine import Ask, Result
+from navigator.engine.outcome import AnswerValue
+from navigator.web.answers import Answers, pairs, read_answers, with_query
+from navigator.web.deps import ContentDep, LocatorDep
+from navigator.web.live import Snapshot
+from navigator.web.rendering import render
+from navigator.web.steps import (
+    audience_question,
+    carried,
+    empty_error,
+    is_family,
+    postcode_question,
+    step,
+)
+from navigator.web.summary import family_facts, rows
+
+router = APIRouter(include_in_schema=False)
+
+
+def pathway_or_404(content: Snapshot, pathway_id: str) -> Pathway:
+    pathway = content.pathway(pathway_id)
+    if pathway is None:
+        raise HTTPException(404, f"There is no pathway called '{pathway_id}'.")
+    return pathway
+
+
+def journey_url(pathway: Pathway, answers: Answers) -> str:
+    return with_query(f"/pathways/{pathway.id}", answers, pathway)
+
+
+def question_url(pathway: Pathway, question_id: str, answers: Answers) -> str:
+    return with_query(f"/pathways/{pathway.id}/questions/{question_id}", answers, pathway)
+
+
+def _see_other(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+def _after(pathway: Pathway, result: Result) -> RedirectResponse:
+    """Where a finished journey goes: urgent help at once, else 'Check your answers'."""
+    page = "result" if result.urgent else "check"
+    return _see_other(with_query(f"/pathways/{pathway.id}/{page}", result.answers, pathway))
+
+
+@router.get("/pathways/{pathway_id}")
+def journey(
+    request: Request, pathway_id: str, content: ContentDep, locator: LocatorDep
+) -> Response:
+    """Take the answers so far to the next question, or to the end."""
+    pathway = pathway_or_404(content, pathway_id)
+    given = read_answers(request.query_params, pathway)
+    outcome = step(pathway, content.directory, dict(given), locator)
+    if isinstance(outcome, Result):
+        return _after(pathway, outcome)
+    asked = request.query_params.get("asked")
+    if outcome.error:
+        return _question_page(request, pathway, outcome, given, outcome.error)
+    if asked == outcome.question_id:
+        return _question_page(request, pathway, outcome, given, empty_error(outcome))
+    following = carried(given, outcome.answers)
+    following.pop(outcome.question_id, None)
+    return _see_other(question_url(pathway, outcome.question_id, following))
+
+
+@router.get("/pathways/{pathway_id}/questions/{question_id}")
+def question(
+    request: Request,
+    pathway_id: str,
+    question_id: str,
+    content: ContentDep,
+    locator: LocatorDep,
+) -> Response:
+    """One question, with the answer already given (if any) filled in."""
+    pathway = pathway_or_404(content, pathway_id)
+    given = read_answers(request.query_params, pathway)
+    others = {k: v for k, v in given.items() if k != question_id}
+    outcome = step(pathway, content.directory, dict(others), locator)
+    if not isinstance(outcome, Ask) or outcome.question_id != question_id:
+        # Not the question these answers lead to: let the journey find the right one.
+        return _see_other(journey_url(pathway, given))
+    return _question_page(request, pathway, outcome, given, None)
+
+
+def _question_page(
+    request: Request, pathway: Pathway, ask: Ask, given: Answers, error: str | None
+) -> Response:
+    family = is_family(pathway, {**given, **ask.answers})
+    everything = carried(given, ask.answers)
+    value: AnswerValue | None = ask.given if error else given.get(ask.question_id)
+    back = question_url(pathway, ask.previous, everything) if ask.previous else "/"
+    context: dict[str, Any] = {
+        "pathway": pathway,
+        "ask": ask,
+        "error": error,
+        "value": value if value is not None else "",
+        "values": value if isinstance(value, list) else [value] if value else [],
+        "hidden": pairs(everything, pathway, without=ask.question_id),
+        "back_url": back,
+        "action": f"/pathways/{pathway.id}",
+        "family": family,
+        "quick_exit": family,
+        "first": ask.question_id == RED_FLAGS,
+    }
+    return render(request, "question.html", context)
+
+
+@router.get("/pathways/{pathway_id}/check")
+def check_answers(
+    request: Request, pathway_id: str, content: ContentDep, locator: LocatorDep
+) -> Response:
+    """'Check your answers', with a change link for each."""
+    pathway = pathway_or_404(content, pathway_id)
+    given = read_answers(request.query_params, pathway)
+    outcome = step(pathway, content.directory, dict(given), locator)
+    if isinstance(outcome, Ask):
+        return _see_other(journey_url(pathway, given))
+    if outcome.urgent:
+        return _after(pathway, outcome)
+    family = is_family(pathway, outcome.answers)
+    context = {
+        "pathway": pathway,
+        "rows": rows(pathway, content.directory, outcome.answers, family),
+        "answers": outcome.answers,
+        "hidden": pairs(outcome.answers, pathway),
+        "change_url": lambda qid: question_url(pathway, qid, outcome.answers),
+        "back_url": question_url(
+            pathway, _last_question(pathway, outcome.answers), outcome.answers
+        ),
+        "family": family,
+        "quick_exit": family,
+    }
+    return render(request, "check.html", context)
+
+
+def _last_question(pathway: Pathway, answers: Answers) -> str:
+    asked = [q.id for q in pathway.questions if q.id in answers]
+    return asked[-1] if asked else RED_FLAGS
+
+
+@router.get("/pathways/{pathway_id}/result")
+def result(request: Request, pathway_id: str, content: ContentDep, locator: LocatorDep) -> Response:
+    """The services that can help, in sections, with why each was chosen."""
+    pathway = pathway_or_404(content, pathway_id)
+    given = read_answers(request.query_params, pathway)
+    outcome = step(pathway, content.directory, dict(given), locator)
+    if isinstance(outcome, Ask):
+        return _see_other(journey_url(pathway, given))
+    family = is_family(pathway, outcome.answers)
+    own_url = with_query(f"/pathways/{pathway.id}/result", outcome.answers, pathway)
+    base = str(request.app.state.settings.base_url).rstrip("/") or str(request.base_url).rstrip("/")
+    context = {
+        "pathway": pathway,
+        "result": outcome,
+        "family": family,
+        "quick_exit": family,
+        "share_url": base + own_url,
+        "check_url": with_query(f"/pathways/{pathway.id}/check", outcome.answers, pathway),
+        "referral_url": lambda sid: with_query(
+            f"/pathways/{pathway.id}/referral/{sid}", outcome.answers, pathway
+        ),
+        "restart_url": with_query(
+            f"/pathways/{pathway.id}", _audience_only(pathway, family), pathway
+        ),
+        "urgent_back_url": question_url(pathway, RED_FLAGS, carried(given, outcome.answers)),
+    }
+    return render(request, "result.html", context)
+
+
+@router.get("/pathways/{pathway_id}/referral/{service_id}")
+def referral_summary(
+    request: Request,
+    pathway_id: str,
+    service_id: str,
+    content: ContentDep,
+    locator: LocatorDep,
+) -> Response:
+    """A printable referral summary: the answers, what the service asks for, blanks to fill.
+    Nothing is stored; the full postcode is never printed."""
+    pathway = pathway_or_404(content, pathway_id)
+    given = read_answers(request.query_params, pathway)
+    outcome = step(pathway, content.directory, dict(given), locator)
+    if isinstance(outcome, Ask):
+        return _see_other(journey_url(pathway, given))
+    card = next(
+        (c for c in outcome.cards() if c.service_id == service_id and c.route == "referral"),
+        None,
+    )
+    if card is None:
+        raise HTTPException(
+            404,
+            "These answers do not lead to a referral to that service. Go back to the results "
+            "to see the services that can help.",
+        )
+    facts = family_facts(pathway, content.directory, outcome.answers)
+    area = _area_words(pathway, outcome.answers, locator)
+    context = {
+        "pathway": pathway,
+        "result": outcome,
+        "card": card,
+        "facts": facts,
+        "area": area,
+        "today": date.today(),
+        "result_url": with_query(f"/pathways/{pathway.id}/result", outcome.answers, pathway),
+    }
+    return render(request, "referral.html", context)
+
+
+def _audience_only(pathway: Pathway, family: bool) -> Answers:
+    qid = audience_question(pathway)
+    return {qid: "family" if family else "practitioner"} if qid else {}
+
+
+def _area_words(pathway: Pathway, answers: Answers, locator: LocatorDep) -> str | None:
+    """The postcode result in words, with only the outward code."""
+    qid = postcode_question(pathway)
+    value = answers.get(qid) if qid else None
+    if not isinstance(value, str) or " " not in value:
+        return None
+    place = locator.locate(value)
+    district = value.split(" ")[0]
+    return place.message.replace(place.postcode, district) if place.postcode else place.message

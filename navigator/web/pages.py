@@ -1,0 +1,63 @@
+"""The pages around the journeys: home (two doors and the search box), urgent help, leaving the
+site quickly, privacy, and a health check."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+
+from navigator.content.vocabulary import RouteKind
+from navigator.web.deps import ContentDep
+from navigator.web.rendering import render
+
+router = APIRouter(include_in_schema=False)
+
+EXIT_TO = "https://www.bbc.co.uk/weather"
+"""Where 'Leave this site' goes: a neutral page, as the GOV.UK pattern suggests."""
+
+
+@router.get("/")
+def home(request: Request, content: ContentDep) -> Response:
+    """Two doors, the directory search, and 'Need help now?'."""
+    practitioner = content.pathway_for("practitioner")
+    family = content.pathway_for("family")
+    return render(
+        request,
+        "home.html",
+        {
+            "practitioner_url": f"/pathways/{practitioner.id}?audience=practitioner"
+            if practitioner
+            else None,
+            "family_url": f"/pathways/{family.id}?audience=family" if family else None,
+            "quick_exit": True,
+        },
+    )
+
+
+@router.get("/urgent")
+def urgent(request: Request, content: ContentDep) -> Response:
+    """Every urgent route in the directory, with how to reach it."""
+    services = content.urgent_services()
+    routes = [(s, s.route(RouteKind.urgent)) for s in services]
+    return render(request, "urgent.html", {"routes": routes, "quick_exit": True})
+
+
+@router.get("/exit")
+def leave() -> Response:
+    """'Leave this site': clear what the browser keeps for this site, then go somewhere
+    neutral. Answers live only in the URL, so there is nothing on the server to clear."""
+    response = RedirectResponse(EXIT_TO, status_code=303)
+    response.headers["Clear-Site-Data"] = '"cache", "storage"'
+    return response
+
+
+@router.get("/privacy")
+def privacy(request: Request) -> Response:
+    """What the site keeps (nothing about families) and how to browse safely."""
+    return render(request, "privacy.html", {"quick_exit": True})
+
+
+@router.get("/healthz")
+def healthz() -> Response:
+    """For load balancers and the benchmark: no content, no template."""
+    return JSONResponse({"status": "ok"})

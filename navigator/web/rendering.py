@@ -1,0 +1,157 @@
+"""Templates: one Jinja environment, the context every page shares, and `render`, which sends a
+whole page or (for an htmx request aimed at `#page`) only the part that changes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.templating import Jinja2Templates
+from starlette.responses import Response
+
+from navigator.content.vocabulary import ROUTE_TITLES, RouteKind
+from navigator.geo.postcode import compact
+from navigator.web.live import LiveContent, NoContent
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATES = ROOT / "templates"
+STATIC = ROOT / "static"
+
+SERVICE_NAME = "Early years mental health navigator"
+
+FAMILY_TITLES = {
+    RouteKind.urgent: "Get help now",
+    RouteKind.consultation: "Advice for the people who work with you",
+    RouteKind.referral: "Services a professional can refer you to",
+    RouteKind.self_referral: "Services you can contact yourself",
+    RouteKind.signposting: "Information and support you can use",
+    RouteKind.training: "Training",
+}
+
+LANGUAGES = {
+    "en": "English",
+    "ur": "Urdu",
+    "pa": "Punjabi",
+    "pl": "Polish",
+    "sk": "Slovak",
+    "cs": "Czech",
+    "ro": "Romanian",
+    "ar": "Arabic",
+    "bn": "Bengali",
+    "ps": "Pashto",
+    "fa": "Farsi",
+    "ku": "Kurdish",
+    "bsl": "British Sign Language",
+}
+
+ROUTE_NAMES = {
+    RouteKind.urgent: "urgent help",
+    RouteKind.consultation: "consultation",
+    RouteKind.referral: "referral",
+    RouteKind.self_referral: "self-referral",
+    RouteKind.signposting: "signposting",
+    RouteKind.training: "training",
+}
+
+
+def make_templates(
+    directory: Path = TEMPLATES, content_root: Path | None = None
+) -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(directory), context_processors=[shared_context])
+    env = templates.env
+    env.filters["source"] = source_filter(content_root)
+    env.filters["route_title"] = route_title
+    env.filters["route_name"] = lambda kind: ROUTE_NAMES.get(RouteKind(kind), str(kind))
+    env.filters["long_date"] = long_date
+    env.filters["tel"] = lambda number: "".join(
+        ch for ch in str(number) if ch.isdigit() or ch == "+"
+    )
+    env.filters["outward"] = outward
+    env.filters["first_upper"] = lambda text: str(text)[:1].upper() + str(text)[1:]
+    env.filters["language"] = lambda code: LANGUAGES.get(str(code), str(code))
+    env.globals["service_name"] = SERVICE_NAME
+    return templates
+
+
+def source_filter(content_root: Path | None) -> Callable[[str], str]:
+    """A reason's `file:line`, relative to the content folder: commissioners know
+    `services.yaml:56`; the server's own folders are nobody's business."""
+    roots = {Path.cwd()} | ({content_root.resolve()} if content_root is not None else set())
+    prefixes = sorted((str(root) + "/" for root in roots), key=len, reverse=True)
+
+    def short(text: str) -> str:
+        for prefix in prefixes:
+            if text.startswith(prefix):
+                return text[len(prefix) :]
+        return text
+
+    return short
+
+
+def route_title(kind: str, family: bool = False) -> str:
+    route = RouteKind(kind)
+    return FAMILY_TITLES[route] if family else ROUTE_TITLES[route]
+
+
+def long_date(value: str | date | None) -> str:
+    """`2026-06-01` → `1 June 2026` (the GOV.UK style)."""
+    if value is None or value == "":
+        return ""
+    day = value if isinstance(value, date) else date.fromisoformat(str(value))
+    return f"{day.day} {day:%B %Y}"
+
+
+def outward(postcode: str) -> str:
+    """The outward code of a postcode (`BD3 8AA` → `BD3`): never print the whole postcode on
+    anything that leaves the screen."""
+    key = compact(postcode)
+    return key[:-3] if key else ""
+
+
+def is_partial(request: Request) -> bool:
+    """An htmx request that swaps `#page`, so only that part of the page is sent. A history
+    restore asks for the whole page."""
+    headers = request.headers
+    return (
+        headers.get("hx-request") == "true"
+        and headers.get("hx-target") == "page"
+        and headers.get("hx-history-restore-request") != "true"
+    )
+
+
+def shared_context(request: Request) -> dict[str, Any]:
+    """What every page's layout uses: the urgent routes for 'Need help now?', the layout."""
+    live: LiveContent | None = getattr(request.app.state, "live", None)
+    urgent = []
+    if live is not None:
+        try:
+            urgent = live.current().urgent_services()
+        except NoContent:
+            urgent = []
+    return {
+        "layout": "_partial.html" if is_partial(request) else "base.html",
+        "urgent_services": urgent,
+        "quick_exit": False,
+        "search_query": request.query_params.get("q", "") if request.url.path == "/search" else "",
+    }
+
+
+def render(
+    request: Request,
+    name: str,
+    context: Mapping[str, Any] | None = None,
+    *,
+    status_code: int = 200,
+) -> Response:
+    """Render template `name`; an htmx partial also tells htmx the URL to show."""
+    templates: Jinja2Templates = request.app.state.templates
+    response = templates.TemplateResponse(
+        request, name, dict(context or {}), status_code=status_code
+    )
+    if is_partial(request):
+        url = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        response.headers["HX-Push-Url"] = url
+    return response

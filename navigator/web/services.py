@@ -1,0 +1,186 @@
+"""Service pages: remit, boundaries, routes and contact, and an eligibility checker (pregnancy or
+the baby's age, and a postcode). Former ids and names redirect to the current page; a service
+that has ended says so and names its successor."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import RedirectResponse, Response
+
+from navigator.content.directory import Directory, Route, Service
+from navigator.content.vocabulary import ALL, RouteKind, Stage
+from navigator.engine.eligibility import EligibilityCheck, check_eligibility
+from navigator.engine.facts import Locator
+from navigator.geo.postcode import InvalidPostcode, parse_postcode
+from navigator.web.deps import ContentDep, LocatorDep
+from navigator.web.rendering import render
+
+router = APIRouter(include_in_schema=False)
+
+MAX_MONTHS = 36
+
+
+def slug(text: str) -> str:
+    """`Old Infant Team` → `old-infant-team`: how a name is written in a link."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def find_service(directory: Directory, key: str) -> tuple[Service | None, str | None]:
+    """The service `key` names, and the id to redirect to if `key` is a former id or a name."""
+    service = directory.service(key)
+    if service is not None:
+        return service, None
+    current = directory.current_id(key)
+    if current is not None:
+        return None, current
+    wanted = slug(key)
+    for candidate in directory.services:
+        names = [candidate.name, *candidate.aliases, *candidate.former_ids]
+        if wanted and wanted in {slug(n) for n in names}:
+            return None, candidate.id
+    return None, None
+
+
+@dataclass(frozen=True)
+class EligibilityForm:
+    """The checker's fields as typed, and what is wrong with them (field id → message)."""
+
+    stage: str
+    age_months: str
+    postcode: str
+    errors: dict[str, str]
+    stage_value: Stage | None = None
+    months: int | None = None
+    normalised_postcode: str | None = None
+
+
+def read_form(stage: str, age_months: str, postcode: str) -> EligibilityForm:
+    """Check the three fields; every message says what to do."""
+    errors: dict[str, str] = {}
+    stage_value = Stage(stage) if stage in set(Stage) else None
+    if stage_value is None:
+        errors["stage"] = "Select whether the baby is born yet"
+    months = None
+    if stage_value is Stage.postnatal:
+        text = age_months.strip()
+        if not text:
+            errors["age_months"] = "Enter the baby's age in whole months, like 6"
+        elif not text.isdigit() or len(text) > 3 or int(text) > MAX_MONTHS:
+            errors["age_months"] = f"Enter the baby's age in whole months, from 0 to {MAX_MONTHS}"
+        else:
+            months = int(text)
+    normalised = None
+    if postcode.strip():
+        try:
+            normalised = parse_postcode(postcode)
+        except InvalidPostcode as error:
+            errors["postcode"] = str(error)
+    return EligibilityForm(stage, age_months, postcode, errors, stage_value, months, normalised)
+
+
+def run_check(
+    service: Service, directory: Directory, form: EligibilityForm, locator: Locator
+) -> EligibilityCheck | None:
+    if form.errors or form.stage_value is None:
+        return None
+    place = locator.locate(form.normalised_postcode) if form.normalised_postcode else None
+    return check_eligibility(service, directory, form.stage_value, form.months, place)
+
+
+@router.get("/services")
+def services(request: Request, content: ContentDep) -> Response:
+    """Every current service, A to Z."""
+    current = sorted(
+        (s for s in content.directory.services if s.active), key=lambda s: s.name.lower()
+    )
+    return render(request, "services.html", {"services": current})
+
+
+@router.get("/services/{service_id}")
+def service_page(request: Request, service_id: str, content: ContentDep) -> Response:
+    """One service: what it does, who it is not for, how to use it."""
+    service = _service_or_redirect(content.directory, service_id, "")
+    if isinstance(service, Response):
+        return service
+    return render(request, "service.html", _context(content.directory, service))
+
+
+@router.get("/services/{service_id}/eligibility")
+def eligibility(
+    request: Request,
+    service_id: str,
+    content: ContentDep,
+    locator: LocatorDep,
+    stage: str = "",
+    age_months: str = "",
+    postcode: str = "",
+) -> Response:
+    """The service page with the checker's answer for these facts."""
+    service = _service_or_redirect(content.directory, service_id, "/eligibility", request)
+    if isinstance(service, Response):
+        return service
+    form = read_form(stage, age_months, postcode)
+    verdict = run_check(service, content.directory, form, locator)
+    context = _context(content.directory, service)
+    context.update(form=form, verdict=verdict, checked=True)
+    return render(request, "service.html", context, status_code=422 if form.errors else 200)
+
+
+def _service_or_redirect(
+    directory: Directory, key: str, suffix: str, request: Request | None = None
+) -> Service | Response:
+    service, current = find_service(directory, key)
+    if service is not None:
+        return service
+    if current is not None:
+        query = f"?{request.url.query}" if request is not None and request.url.query else ""
+        return RedirectResponse(f"/services/{current}{suffix}{query}", status_code=301)
+    raise HTTPException(404, f"There is no service called '{key}' in the directory.")
+
+
+def route_words(route: Route, directory: Directory) -> list[str]:
+    """A route's eligibility in words, one line a criterion."""
+    rules = route.eligibility
+    who = " and ".join(f"{a.value}s" for a in rules.audience)
+    lines = [f"For {who}"]
+    stages = {s.value for s in rules.stages}
+    if stages == {"pregnancy"}:
+        lines.append("In pregnancy only")
+    elif stages == {"postnatal"}:
+        lines.append("After the birth only")
+    else:
+        lines.append("In pregnancy and after the birth")
+    if rules.age_months is not None:
+        lines.append(f"Baby's age: {rules.age_months}")
+    if rules.concerns != ALL:
+        labels = {c.id: c.label for c in directory.concerns}
+        lines.append("Concerns: " + ", ".join(labels.get(c, c) for c in rules.concerns))
+    if rules.need != ALL:
+        levels = {n.id: n.label for n in directory.need_levels}
+        lines.append("Level of need: " + ", ".join(levels.get(n, n) for n in rules.need))
+    if rules.areas != ALL:
+        names = [(a.name if (a := directory.area(i)) else i) for i in rules.areas]
+        lines.append("Area: " + ", ".join(names))
+    return lines
+
+
+def _context(directory: Directory, service: Service) -> dict[str, Any]:
+    successor = directory.service(service.replaced_by) if service.replaced_by else None
+    routes = [r for r in service.routes if r.kind is not RouteKind.urgent]
+    urgent = service.route(RouteKind.urgent)
+    return {
+        "service": service,
+        "successor": successor,
+        "routes": routes,
+        "urgent_route": urgent,
+        "directory": directory,
+        "form": EligibilityForm("", "", "", {}),
+        "verdict": None,
+        "checked": False,
+        "route_words": lambda route: route_words(route, directory),
+        "service_name_of": lambda sid: s.name if (s := directory.service(sid)) else sid,
+    }

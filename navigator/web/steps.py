@@ -1,0 +1,73 @@
+"""A journey step for the web: the engine, plus what a web form adds to it (a postcode that is
+not one, a question sent back empty) and the answers to carry into the next link."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from navigator.content.directory import Directory
+from navigator.content.pathway import Pathway, QuestionKind, Sets
+from navigator.content.vocabulary import Audience
+from navigator.engine import Ask, Outcome, navigate
+from navigator.engine.facts import Locator
+from navigator.engine.outcome import AnswerValue
+from navigator.web.answers import Answers, normalise_postcodes
+
+
+def step(
+    pathway: Pathway, directory: Directory, answers: Answers, locator: Locator | None
+) -> Outcome:
+    """The engine's next question or result. A postcode answer that is not a postcode is
+    refused here, with a message, rather than looked up."""
+    problems = normalise_postcodes(answers, pathway)
+    usable = {k: v for k, v in answers.items() if k not in problems and v != ""}
+    outcome = navigate(pathway, directory, usable, locator)
+    if isinstance(outcome, Ask) and outcome.question_id in problems and not outcome.error:
+        qid = outcome.question_id
+        outcome = replace(outcome, error=problems[qid], given=answers[qid])
+    return outcome
+
+
+def empty_error(ask: Ask) -> str:
+    """What to say when a question comes back with nothing chosen or typed."""
+    if ask.kind == "single":
+        return "Select one option"
+    if ask.kind == "multi":
+        return (
+            "Select all that apply, or 'None of these'"
+            if ask.question_id == "red_flags"
+            else ("Select all that apply")
+        )
+    if ask.kind == "months":
+        return f"Enter the age in whole months, from {ask.min or 0} to {ask.max or 36}"
+    if ask.optional:
+        return "Enter a postcode, like BD3 8AA, or choose 'I do not know'"
+    return "Enter a postcode, like BD3 8AA"
+
+
+def carried(given: Answers, kept: Mapping[str, AnswerValue]) -> Answers:
+    """The answers for the next link: what the engine kept, plus given answers it has not
+    reached yet (so a change to one answer does not throw away the later ones). The engine
+    drops the ones that are no longer reachable when it gets there."""
+    merged: Answers = {k: v for k, v in given.items() if v != "" and v != []}
+    merged.update(kept)
+    return merged
+
+
+def is_family(pathway: Pathway, answers: Mapping[str, AnswerValue]) -> bool:
+    """Whether the journey is a family's (family wording, quick exit, self-help first)."""
+    for question in pathway.questions:
+        if question.sets is Sets.audience:
+            value = answers.get(question.id)
+            if value in set(Audience):
+                return value == Audience.family
+    return Audience.practitioner not in pathway.audiences
+
+
+def audience_question(pathway: Pathway) -> str | None:
+    return next((q.id for q in pathway.questions if q.sets is Sets.audience), None)
+
+
+def postcode_question(pathway: Pathway) -> str | None:
+    return next((q.id for q in pathway.questions if q.kind is QuestionKind.postcode), None)

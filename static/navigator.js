@@ -1,0 +1,58 @@
+// The navigator's own JavaScript. Every page works without it; this only enhances.
+import { initAll } from "./govuk-frontend-6.6.0.min.js";
+
+initAll();
+
+// htmx swaps the next question into #page: start its components, then move focus to the
+// heading (or the error summary, which focuses itself) so screen readers hear the new page.
+document.addEventListener("htmx:afterSwap", (event) => {
+  const target = event.detail && event.detail.target;
+  if (!target || target.id !== "page") return;
+  initAll({ scope: target });
+  if (target.querySelector(".govuk-error-summary")) return;
+  const heading = target.querySelector("h1");
+  if (heading) {
+    heading.setAttribute("tabindex", "-1");
+    heading.focus({ preventScroll: true });
+  }
+});
+
+// The skip links come out of band with each swap (a family page adds "Leave this site").
+document.addEventListener("htmx:oobAfterSwap", (event) => {
+  const target = event.detail && event.detail.target;
+  if (target) initAll({ scope: target });
+});
+
+// "Copy link" and "Print" buttons (shown only when JavaScript runs).
+document.addEventListener("click", async (event) => {
+  const element = event.target instanceof Element ? event.target : null;
+  const copy = element && element.closest("[data-copy-target]");
+  if (copy) {
+    const field = document.getElementById(copy.getAttribute("data-copy-target"));
+    const status = document.getElementById("share-status");
+    if (!field) return;
+    try {
+      await window.navigator.clipboard.writeText(field.value);
+      if (status) status.textContent = "Link copied.";
+    } catch {
+      field.select();
+      if (status) status.textContent = "The link is selected: press Ctrl and C (or Cmd and C) to copy it.";
+    }
+    return;
+  }
+  if (element && element.closest("[data-print]")) window.print();
+});
+
+// Print every "Why this service?" with the rest of the page.
+window.addEventListener("beforeprint", () => {
+  for (const details of document.querySelectorAll("details:not([open])")) {
+    details.setAttribute("open", "");
+    details.setAttribute("data-opened-for-print", "");
+  }
+});
+window.addEventListener("afterprint", () => {
+  for (const details of document.querySelectorAll("details[data-opened-for-print]")) {
+    details.removeAttribute("open");
+    details.removeAttribute("data-opened-for-print");
+  }
+});
