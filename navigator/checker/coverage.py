@@ -215,8 +215,13 @@ class Coverage:
         values = [
             Value(f"'{c.id}'", Facts(concerns=(c.id,)), [c.id]) for c in self.directory.concerns
         ]
-        other = [c.id for c in question.choices]
-        return [*values, Value("none listed", Facts(concerns=()), other[:1])]
+        # 'None of these' is possible when the question has a choice of its own ("something
+        # else") or may be skipped; matching treats both as no listed concern.
+        if question.choices:
+            values.append(Value("none listed", Facts(concerns=()), [question.choices[0].id]))
+        elif question.optional:
+            values.append(Value("none listed", Facts(concerns=()), SKIP))
+        return values
 
     def _needs(self) -> list[Value]:
         question = self.sets.get(Sets.need)

@@ -167,7 +167,7 @@ def _falls(scope: Scope, pathway: Pathway, domains: Domains, walk: Walk) -> list
             shown = _values(question, domains, list(falls))
             context = _context(question, falls, walk.routed)
             message = (
-                f"question '{question.id}' has no branch for the answer {shown}{context}: "
+                f"question '{question.id}' has no branch for the answer {shown}{context}, so "
                 "the journey would stop there without a result."
             )
         found.append(
@@ -196,7 +196,12 @@ def _values(question: Question, domains: Domains, values: list[object]) -> str:
             end = later[0] - 1 if later else high
             words.append(f"{value}–{end} months" if end > value else f"{value} months")
         elif isinstance(value, tuple):
-            words.append(" + ".join(f"'{v}'" for v in value if v != OTHER) or "(another choice)")
+            # A multi-select answer stands for every answer with just these mentioned choices.
+            mentioned = domains.mentioned[question.id]
+            picked = [f"'{v}'" for v in value if v in mentioned]
+            words.append(
+                " + ".join(picked) if picked else f"(any answer without {quoted(sorted(mentioned))})"
+            )
         elif value == OTHER:
             words.append("(another choice)")
         elif value is None:
