@@ -199,9 +199,8 @@ def _values(question: Question, domains: Domains, values: list[object]) -> str:
             # A multi-select answer stands for every answer with just these mentioned choices.
             mentioned = domains.mentioned[question.id]
             picked = [f"'{v}'" for v in value if v in mentioned]
-            words.append(
-                " + ".join(picked) if picked else f"(any answer without {quoted(sorted(mentioned))})"
-            )
+            none = f"(any answer without {quoted(sorted(mentioned))})"
+            words.append(" + ".join(picked) if picked else none)
         elif value == OTHER:
             words.append("(another choice)")
         elif value is None:
