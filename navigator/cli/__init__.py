@@ -13,6 +13,7 @@ COMMANDS = (
     "navigator.cli.scenarios",
     "navigator.cli.postcode",
     "navigator.cli.geo",
+    "navigator.cli.serve",
 )
 """Modules that each define `register(subparsers)`; their order is the order of the help."""
 
