@@ -191,15 +191,19 @@ def _hit(hit: Any, service: Service) -> Hit:
             text = hit.highlights(field_, top=2)
             if text:
                 highlights[field_] = text
-    # A former name is worth saying only when the current name did not match too.
-    former = _former(hit) if "former" in matched and "name" not in matched else None
+    # A former name is worth saying only when it matched words the current name did not.
+    by_field: dict[str, set[bytes]] = {}
+    for field_, term in hit.matched_terms() if matched else ():
+        by_field.setdefault(field_, set()).add(term)
+    former_only = by_field.get("former", set()) - by_field.get("name", set())
+    former = _former(hit, former_only) if former_only else None
     score = hit.score if isinstance(hit.score, float | int) else 0.0
     return Hit(service, float(score), highlights, former)
 
 
-def _former(hit: Any) -> str | None:
+def _former(hit: Any, matched: set[bytes]) -> str | None:
     """Which former name matched: the first whose stems include a matched term."""
-    terms = {t.decode("utf-8") for f, t in hit.matched_terms() if f == "former"}
+    terms = {t.decode("utf-8") for t in matched}
     for name in str(hit.get("former", "")).split("; "):
         if {stem(w) for w in words(name)} & terms:
             return name
