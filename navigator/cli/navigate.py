@@ -106,7 +106,8 @@ def _result_text(result: Result) -> str:
         lines.append("\n== Not shown, and why ==")
         for miss in result.near_misses:
             instead = ", ".join(a.name for a in miss.instead) or miss.instead_text or "see above"
-            lines.append(f"* {miss.name} ({miss.route}): {miss.failed.message}. Instead: {instead}")
+            why = miss.failed.message.rstrip(".")
+            lines.append(f"* {miss.name} ({miss.route}): {why}. Instead: {instead}")
     versions = f"directory {result.directory_version}"
     lines.append(f"\nPathway {result.pathway_id} {result.pathway_version}; {versions}")
     return "\n".join(lines)

@@ -235,7 +235,7 @@ def _routine_result(
                     _near(
                         service,
                         route.kind,
-                        Reason("rule", False, rule.advice, rule.at.short),
+                        Reason("rule", False, _not_offered(rule, route.kind), rule.at.short),
                         directory,
                     )
                 )
@@ -271,6 +271,13 @@ def _routine_result(
         fallback=fallback,
         complete=complete,
     )  # fmt: skip
+
+
+def _not_offered(rule: Rule, kind: RouteKind) -> str:
+    words = kind.value.replace("_", "-")
+    if rule.consult_first:
+        return f"consult first: a {words} can follow if the consultation suggests it"
+    return f"a {words} is not suggested for these answers (see the advice above)"
 
 
 def _advice(rule: Rule | None, otherwise: str, family: bool) -> str:

@@ -24,7 +24,12 @@ def test_first_question_is_the_red_flags(capsys: pytest.CaptureFixture[str]) -> 
     data = json.loads(out)
     assert code == 0
     assert data["type"] == "question" and data["question_id"] == "red_flags"
-    assert data["options"][-1] == {"id": "none", "label": "None of these", "hint": None, "exclusive": True}
+    assert data["options"][-1] == {
+        "id": "none",
+        "label": "None of these",
+        "hint": None,
+        "exclusive": True,
+    }
 
 
 def test_answers_lead_to_a_result(capsys: pytest.CaptureFixture[str]) -> None:
@@ -58,4 +63,8 @@ def test_unknown_pathway_and_bad_answer(capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_parse_answers_splits_multi_select() -> None:
-    assert parse_answers(["a=x", "b=y,z", "c= BD3 8AA "]) == {"a": "x", "b": ["y", "z"], "c": "BD3 8AA"}
+    assert parse_answers(["a=x", "b=y,z", "c= BD3 8AA "]) == {
+        "a": "x",
+        "b": ["y", "z"],
+        "c": "BD3 8AA",
+    }

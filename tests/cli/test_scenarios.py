@@ -48,7 +48,9 @@ def test_passing_scenarios_exit_0_with_coverage(capsys: pytest.CaptureFixture[st
     assert "1 passed, 0 failed" in out
 
 
-def test_failure_prints_expected_and_actual(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_failure_prints_expected_and_actual(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code = main(["test", *copy_content(tmp_path, SCENARIOS)])
     out = capsys.readouterr().out
     assert code == 1
@@ -56,13 +58,16 @@ def test_failure_prints_expected_and_actual(tmp_path: Path, capsys: pytest.Captu
     assert "FAIL early-years: wrong-on-purpose" in out
     assert "'infant-mh/referral' was not offered" in out
     assert "expected: infant-mh/referral" in out
-    assert "early-years.scenarios.yaml:16" in out  # the line of `includes`
+    assert "early-years.scenarios.yaml:15" in out  # the line of `includes`
     assert "2 passed, 1 failed" in out
     assert "routes: 3/6 (50%)" in out
 
 
 def test_coverage_floor(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["test", "--min-coverage", "50", str(GOOD / "services.yaml"), str(GOOD / "pathways")]) == 1
+    assert (
+        main(["test", "--min-coverage", "50", str(GOOD / "services.yaml"), str(GOOD / "pathways")])
+        == 1
+    )
     capsys.readouterr()
 
 
