@@ -14,6 +14,8 @@ COMMANDS = (
     "navigator.cli.postcode",
     "navigator.cli.geo",
     "navigator.cli.serve",
+    "navigator.cli.search",
+    "navigator.cli.index",
 )
 """Modules that each define `register(subparsers)`; their order is the order of the help."""
 

@@ -1,0 +1,128 @@
+"""From what a person typed (a form, the API's query string, the command line) to a search.
+
+One function serves the web page, the API and `navigator search`, so the three cannot
+disagree about what `route=referral&age_months=7&postcode=BD3 8AA` means. A postcode becomes
+areas through a locator (`navigator.geo`'s, passed in: search does not depend on geography);
+areas near a boundary and areas decided by GP registration are kept in, since the family may
+be eligible, and a note says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from navigator.content.directory import Directory
+from navigator.content.vocabulary import Audience, Ring, RouteKind, Stage
+from navigator.engine.facts import Locator
+from navigator.search.filters import Filters
+from navigator.search.query import PER_PAGE, SearchRequest
+
+__all__ = ["BadSearch", "Parameters", "build_request"]
+
+
+class BadSearch(ValueError):
+    """A parameter that cannot be understood; the message says which and what is allowed."""
+
+
+@dataclass(frozen=True)
+class Parameters:
+    """Search parameters as given, all text (empty means not given)."""
+
+    q: str = ""
+    audience: str = ""
+    routes: Sequence[str] = ()
+    stage: str = ""
+    age_months: str = ""
+    postcode: str = ""
+    rings: Sequence[str] = ()
+    page: str = "1"
+    per_page: str = ""
+
+
+def _choice(name: str, value: str, kind: type[Audience] | type[Stage]) -> Audience | Stage | None:
+    if not value:
+        return None
+    try:
+        return kind(value.strip().lower())
+    except ValueError:
+        allowed = ", ".join(k.value for k in kind)
+        raise BadSearch(f"{name} '{value}' is not one of: {allowed}") from None
+
+
+def _routes(values: Sequence[str]) -> tuple[RouteKind, ...]:
+    found: list[RouteKind] = []
+    for value in (v.strip().lower().replace("-", "_") for v in values if v.strip()):
+        try:
+            found.append(RouteKind(value))
+        except ValueError:
+            allowed = ", ".join(k.value for k in RouteKind)
+            raise BadSearch(f"route '{value}' is not one of: {allowed}") from None
+    return tuple(dict.fromkeys(found))
+
+
+def _rings(values: Sequence[str]) -> tuple[Ring, ...]:
+    found: list[Ring] = []
+    for value in (v.strip().lower() for v in values if v.strip()):
+        try:
+            found.append(Ring(value))
+        except ValueError:
+            allowed = ", ".join(r.value for r in Ring)
+            raise BadSearch(f"ring '{value}' is not one of: {allowed}") from None
+    return tuple(dict.fromkeys(found))
+
+
+def _number(name: str, value: str, default: int, low: int, high: int) -> int:
+    if not value.strip():
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise BadSearch(f"{name} '{value}' is not a whole number") from None
+    if not low <= number <= high:
+        raise BadSearch(f"{name} must be from {low} to {high}")
+    return number
+
+
+def build_request(
+    given: Parameters, directory: Directory, locator: Locator | None = None
+) -> tuple[SearchRequest, list[str]]:
+    """The search `given` asks for, and notes to show with the results."""
+    notes: list[str] = []
+    audience = _choice("audience", given.audience, Audience)
+    stage = _choice("stage", given.stage, Stage)
+    age = _number("age_months", given.age_months, -1, 0, 240)
+    areas: frozenset[str] | None = None
+    if given.postcode.strip() and locator is not None:
+        place = locator.locate(given.postcode)
+        if place.known:
+            found = {*place.areas, *place.near_boundary, *place.hints}
+            by_gp = {a.id for a in directory.areas if a.decided_by == "gp_registration"}
+            areas = frozenset(a for area in found | by_gp for a in directory.ancestors(area))
+            if place.near_boundary:
+                notes.append(
+                    "This postcode is close to the edge of an area: services for that area are "
+                    "included; please confirm with the service."
+                )
+            if by_gp:
+                notes.append(
+                    "Some NHS services go by the GP the family is registered with, not the "
+                    "postcode: they are included; please check."
+                )
+        else:
+            notes.append(place.message or "That postcode could not be found.")
+            notes.append("Showing services for every area.")
+    request = SearchRequest(
+        text=given.q[:200],
+        filters=Filters(
+            audience=audience if isinstance(audience, Audience) else None,
+            routes=_routes(given.routes),
+            stage=stage if isinstance(stage, Stage) else None,
+            age_months=None if age < 0 else age,
+            areas=areas,
+            rings=_rings(given.rings),
+        ),
+        page=_number("page", given.page, 1, 1, 10_000),
+        per_page=_number("per_page", given.per_page, PER_PAGE, 1, 100),
+    )
+    return request, notes
