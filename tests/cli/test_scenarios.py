@@ -60,7 +60,7 @@ def test_failure_prints_expected_and_actual(
     assert "expected: infant-mh/referral" in out
     assert "early-years.scenarios.yaml:15" in out  # the line of `includes`
     assert "2 passed, 1 failed" in out
-    assert "routes: 3/6 (50%)" in out
+    assert "routes: 5/6 (83%)" in out
 
 
 def test_coverage_floor(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
