@@ -46,19 +46,11 @@ class EligibilityCheck:
     place: str | None
     """What the postcode look-up said, in words (None if no postcode was given)."""
 
-    @property
-    def instead(self) -> list[Alternative]:
-        """Where to go instead, gathered from the routes that said no."""
-        seen: dict[str, Alternative] = {}
-        for route in self.routes:
-            for alternative in route.instead:
-                seen.setdefault(alternative.id, alternative)
-        return list(seen.values())
+    instead: list[Alternative]
+    """Where to go instead, gathered from the routes that said no."""
 
     def as_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["instead"] = [asdict(a) for a in self.instead]
-        return data
+        return asdict(self)
 
 
 def place_facts(place: Place | None) -> dict[str, object]:
@@ -120,7 +112,16 @@ def check_eligibility(
         verdict=_overall(verdicts),
         routes=verdicts,
         place=place.message if place is not None else None,
+        instead=_instead(verdicts),
     )
+
+
+def _instead(routes: list[RouteEligibility]) -> list[Alternative]:
+    seen: dict[str, Alternative] = {}
+    for route in routes:
+        for alternative in route.instead:
+            seen.setdefault(alternative.id, alternative)
+    return list(seen.values())
 
 
 def _overall(routes: list[RouteEligibility]) -> Verdict:

@@ -1,0 +1,116 @@
+"""Service pages, redirects for former ids and names, decommissioned services, and the
+eligibility checker."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from tests.web.conftest import page
+
+
+def test_service_page_shows_remit_boundaries_routes_and_contact(client: TestClient) -> None:
+    html = page(client.get("/services/infant-mh"))
+    text = html.get_text(" ", strip=True)
+    assert html.h1 is not None and html.h1.get_text(strip=True) == "Infant Mental Health Service"
+    headings = [h.get_text(strip=True) for h in html.select("main h2")]
+    assert headings[:4] == ["What it does", "Who it is not for", "How to use it", "Contact"]
+    assert "Helps parents and babies whose relationship is under strain." in text
+    assert "Children aged 24 months or more" in text
+    assert "Consultation: advice for you, the practitioner" in text
+    assert "Area: Better Start Bradford area" in text
+    assert "Family consent" in text
+    assert html.select_one("a[href='tel:01274000000']") is not None
+    form = html.select_one("form[action^='/services/infant-mh/eligibility']")
+    assert form is not None and form["method"] == "get"
+
+
+def test_a_former_id_redirects_permanently(client: TestClient) -> None:
+    response = client.get("/services/old-infant-team")
+    assert response.status_code == 301
+    assert response.headers["location"] == "/services/infant-mh"
+
+
+def test_a_former_name_redirects_permanently(client: TestClient) -> None:
+    response = client.get("/services/Old Infant Team")
+    assert response.status_code == 301
+    assert response.headers["location"] == "/services/infant-mh"
+    response = client.get("/services/infant-mental-health-service")
+    assert response.headers["location"] == "/services/infant-mh"
+
+
+def test_a_decommissioned_service_names_its_successor(client: TestClient) -> None:
+    response = client.get("/services/old-project")
+    assert response.status_code == 200
+    html = page(response)
+    banner = html.select_one(".govuk-notification-banner")
+    assert banner is not None
+    assert "ended on 31 December 2025" in banner.get_text()
+    assert banner.select_one("a[href='/services/health-visiting']") is not None
+    assert html.select_one("#eligibility") is None
+
+
+def test_unknown_service_is_404(client: TestClient) -> None:
+    assert client.get("/services/nobody").status_code == 404
+
+
+def test_services_a_to_z_lists_current_services_only(client: TestClient) -> None:
+    html = page(client.get("/services"))
+    names = [a.get_text(strip=True) for a in html.select("main li > a")]
+    assert names == sorted(names, key=str.lower)
+    assert "Old Project" not in names and "Infant Mental Health Service" in names
+
+
+def verdict(client: TestClient, query: str) -> str:
+    response = client.get(f"/services/infant-mh/eligibility?{query}")
+    found = page(response).select_one(".app-verdict")
+    return found.get_text(" ", strip=True) if found else ""
+
+
+def test_eligibility_yes(client: TestClient) -> None:
+    text = verdict(client, "stage=postnatal&age_months=5&postcode=bd38aa")
+    assert text.startswith("Yes: Infant Mental Health Service is open to this family")
+
+
+def test_eligibility_no_with_the_reason_and_where_instead(client: TestClient) -> None:
+    response = client.get("/services/infant-mh/eligibility?stage=postnatal&age_months=30")
+    html = page(response)
+    box = html.select_one(".app-verdict--no")
+    assert box is not None
+    assert "a baby of 30 months is outside its age range (0–24 months)" in box.get_text()
+    assert box.select_one("a[href='/services/health-visiting']") is not None
+
+
+def test_eligibility_outside_the_area(client: TestClient) -> None:
+    text = verdict(client, "stage=pregnancy&postcode=BD9 4AA")
+    assert text.startswith("No:") and "the family is outside it" in text
+
+
+def test_eligibility_near_a_boundary_asks_to_confirm(client: TestClient) -> None:
+    text = verdict(client, "stage=pregnancy&postcode=BD5 0AA")
+    assert text.startswith("Probably, but please confirm")
+    assert "near the boundary" in text
+
+
+def test_eligibility_without_a_postcode_asks_to_confirm_the_area(client: TestClient) -> None:
+    text = verdict(client, "stage=pregnancy")
+    assert "please check the family lives there" in text
+
+
+def test_eligibility_errors_use_the_error_summary(client: TestClient) -> None:
+    response = client.get(
+        "/services/infant-mh/eligibility?stage=postnatal&age_months=x&postcode=zz"
+    )
+    assert response.status_code == 422
+    html = page(response)
+    links = [a["href"] for a in html.select(".govuk-error-summary a")]
+    assert links == ["#age_months", "#postcode"]
+    assert html.select_one(".app-verdict") is None
+    assert html.title is not None and html.title.get_text().startswith("Error: ")
+    response = client.get("/services/infant-mh/eligibility")
+    assert [a["href"] for a in page(response).select(".govuk-error-summary a")] == ["#stage"]
+
+
+def test_eligibility_for_a_former_id_redirects_with_the_query(client: TestClient) -> None:
+    response = client.get("/services/old-infant-team/eligibility?stage=pregnancy")
+    assert response.status_code == 301
+    assert response.headers["location"] == "/services/infant-mh/eligibility?stage=pregnancy"
