@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -95,3 +95,10 @@ def client(app: FastAPI) -> Iterator[TestClient]:
 
 def page(response: object) -> BeautifulSoup:
     return BeautifulSoup(getattr(response, "text", ""), "html.parser")
+
+
+def text(html: Tag, selector: str) -> str:
+    """The text of the first element matching `selector`, which must exist."""
+    found = html.select_one(selector)
+    assert found is not None, f"nothing matches {selector!r}"
+    return found.get_text(" ", strip=True)

@@ -7,7 +7,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from fastapi.testclient import TestClient
 
-from tests.web.conftest import page
+from tests.web.conftest import page, text
 
 START = "/pathways/early-years"
 ALL_ANSWERS = (
@@ -69,10 +69,7 @@ def test_an_age_out_of_range_is_refused_with_the_value_shown(client: TestClient)
         f"{START}?red_flags=none&audience=practitioner&stage=postnatal&age=99&asked=age"
     )
     html = page(response)
-    assert (
-        "Enter the age in whole months, from 0 to 36"
-        in html.select_one(".govuk-error-summary").get_text()
-    )  # type: ignore[union-attr]
+    assert "Enter the age in whole months, from 0 to 36" in text(html, ".govuk-error-summary")
     field = html.select_one("input#age")
     assert field is not None and field["value"] == "99"
     assert "govuk-input--error" in field["class"]
@@ -132,14 +129,9 @@ def test_all_answers_lead_to_check_your_answers(client: TestClient) -> None:
     assert path == f"{START}/check"
     html = page(client.get(f"{path}?{urlsplit(response.headers['location']).query}"))
     rows = html.select(".govuk-summary-list__row")
-    keys = [r.select_one("dt").get_text(strip=True) for r in rows]  # type: ignore[union-attr]
+    keys = [text(r, "dt") for r in rows]
     assert keys[0] == "Is any of these happening now?"
-    values = {
-        r.select_one("dt").get_text(strip=True): r.select_one(
-            ".govuk-summary-list__value"
-        ).get_text(" ", strip=True)
-        for r in rows
-    }  # type: ignore[union-attr]
+    values = {text(r, "dt"): text(r, ".govuk-summary-list__value") for r in rows}
     assert values["How old is the baby, in months?"] == "5 months"
     assert values["What are you worried about?"] == "Parent-infant relationship and bonding"
     assert values["What is the family's postcode?"] == "BD3 8AA"
