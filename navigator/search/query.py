@@ -150,7 +150,8 @@ def search(
         total = len(results)
         pages = max(1, -(-total // per_page))
         page = max(1, min(request.page, pages))
-        results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
+        # Whole fields: names and remits are short, and a card shows them in full.
+        results.fragmenter = highlight.WholeFragmenter()
         results.formatter = highlight.HtmlFormatter(tagname="mark", classname="match")
         hits: list[Hit] = []
         for hit in results[(page - 1) * per_page : page * per_page]:

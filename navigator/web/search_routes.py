@@ -1,0 +1,298 @@
+"""Search: the `/search` page and `GET /api/v1/services`.
+
+The page is a plain GET form that works without JavaScript; htmx makes it live (the query
+box asks again 300 ms after typing stops, filters as soon as they change) by fetching the
+same URL with `HX-Target: search-results`, which gets only the results part. Both the page
+and the API build the request with `navigator.search.request.build_request`, as
+`navigator search` does, so all three give the same results.
+
+The index is opened (or built, once, if `services.yaml` changed) when the app starts, and
+swapped for a new generation in the background when the content changes; each request opens
+its own searcher on the generation current when it starts.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Annotated, Any, cast
+from urllib.parse import urlencode
+
+import anyio
+from fastapi import APIRouter, Depends, FastAPI, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from navigator.content.directory import Directory
+from navigator.content.vocabulary import Audience, Ring, RouteKind, Stage
+from navigator.search.index import Generation
+from navigator.search.live import LiveIndex, SearchUnavailable
+from navigator.search.query import Hit, SearchPage, search
+from navigator.search.request import BadSearch, Parameters, build_request
+from navigator.settings import Settings
+from navigator.web.deps import LocatorDep
+from navigator.web.live import NoContent
+from navigator.web.rendering import render
+
+RESULTS_TARGET = "search-results"
+"""The id of the element live results replace."""
+
+_starting = threading.Lock()
+
+
+def live_index(app: FastAPI) -> LiveIndex:
+    """The app's live index, made on first use (the lifespan makes it at start-up)."""
+    found = getattr(app.state, "search_index", None)
+    if found is None:
+        with _starting:
+            found = getattr(app.state, "search_index", None)
+            if found is None:
+                settings = cast(Settings, getattr(app.state, "settings", None) or Settings())
+                found = LiveIndex.for_settings(settings)
+                app.state.search_index = found
+    return cast(LiveIndex, found)
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Open the index, or build it if the content changed, before the first request."""
+    index = live_index(app)
+    # Without content the status page says why, and search answers 503 until it loads.
+    with contextlib.suppress(SearchUnavailable):
+        await anyio.to_thread.run_sync(index.start)
+    yield
+
+
+router = APIRouter(lifespan=lifespan)
+
+
+def get_generation(request: Request) -> Generation:
+    """The generation to search for this request; 503 while no content has loaded."""
+    try:
+        return live_index(request.app).current()
+    except SearchUnavailable:
+        raise NoContent(None) from None
+
+
+GenerationDep = Annotated[Generation, Depends(get_generation)]
+
+
+def _parameters(request: Request) -> Parameters:
+    query = request.query_params
+    return Parameters(
+        q=query.get("q", ""),
+        audience=query.get("audience", ""),
+        routes=tuple(query.getlist("route")),
+        stage=query.get("stage", ""),
+        age_months=query.get("age_months", ""),
+        postcode=query.get("postcode", ""),
+        rings=tuple(query.getlist("ring")),
+        page=query.get("page", "") or "1",
+        per_page=query.get("per_page", ""),
+    )
+
+
+@router.get("/search", include_in_schema=False)
+def search_page(request: Request, generation: GenerationDep, locator: LocatorDep) -> Response:
+    """The search page, or just its results for a live (htmx) update."""
+    given = _parameters(request)
+    error: str | None = None
+    try:
+        search_request, notes = build_request(given, generation.directory, locator)
+        results: SearchPage | None = search(generation, search_request, notes)
+    except BadSearch as problem:
+        error, results = str(problem), None
+    context = {
+        "given": given,
+        "results": results,
+        "cards": [card(hit, generation.directory) for hit in results.hits] if results else [],
+        "error": error,
+        "filters": _filter_options(given, results),
+        "links": _links(given, results),
+        "results_target": RESULTS_TARGET,
+    }
+    live = request.headers.get("hx-request") == "true" and (
+        request.headers.get("hx-target") == RESULTS_TARGET
+    )
+    name = "_search_results.html" if live else "search.html"
+    response = render(request, name, context, status_code=422 if error else 200)
+    response.headers["Vary"] = "HX-Target"  # the security middleware adds HX-Request
+    if live:
+        # The address bar follows the search, so a reload or a shared link shows the same.
+        response.headers["HX-Push-Url"] = _url(given)
+    return response
+
+
+@router.get(
+    "/api/v1/services",
+    tags=["api"],
+    responses={
+        200: {"description": "A page of services, best match first, with facets."},
+        422: {"description": "A parameter cannot be used; `message` says why."},
+    },
+)
+def search_services(
+    request: Request,
+    generation: GenerationDep,
+    locator: LocatorDep,
+    q: Annotated[
+        str, Query(description="What to look for; empty lists every service by name.")
+    ] = "",
+    audience: Annotated[
+        str, Query(description="`practitioner` or `family`: who will use the route.")
+    ] = "",
+    route: Annotated[
+        list[str] | None, Query(description="Route kinds; repeat for any of several.")
+    ] = None,
+    stage: Annotated[str, Query(description="`pregnancy` or `postnatal`.")] = "",
+    age_months: Annotated[
+        str, Query(description="The baby's age in whole months (postnatal).")
+    ] = "",
+    postcode: Annotated[
+        str, Query(description="Where the family lives (never stored or logged).")
+    ] = "",
+    ring: Annotated[
+        list[str] | None, Query(description="`core`, `universal` or `risk`; repeatable.")
+    ] = None,
+    page: Annotated[str, Query(description="Page number, from 1.")] = "1",
+    per_page: Annotated[str, Query(description="Results a page, 1 to 100 (default 10).")] = "",
+) -> Any:
+    """Search the directory: the same results as the search page and `navigator search`."""
+    given = Parameters(
+        q=q,
+        audience=audience,
+        routes=tuple(route or ()),
+        stage=stage,
+        age_months=age_months,
+        postcode=postcode,
+        rings=tuple(ring or ()),
+        page=page or "1",
+        per_page=per_page,
+    )
+    try:
+        search_request, notes = build_request(given, generation.directory, locator)
+    except BadSearch as problem:
+        message = f"{problem}."
+        field = str(problem).split(" ", 1)[0]
+        return JSONResponse(
+            {"message": message, "errors": [{"field": field, "message": message}]}, 422
+        )
+    return search(generation, search_request, notes).as_json()
+
+
+def card(hit: Hit, directory: Directory) -> dict[str, Any]:
+    """What a result card shows: highlighted text, the former name matched, the ways in
+    (route kinds and who may use them) and the boundaries with where to go instead."""
+    service = hit.service
+    former = hit.former_name
+    ways = [
+        {
+            "kind": route.kind.value,
+            "who": [AUDIENCE_LABELS[a].lower() for a in route.eligibility.audience],
+        }
+        for route in sorted(service.routes, key=lambda r: r.kind.rank)
+    ]
+    boundaries = [
+        {
+            "who": boundary.who,
+            "instead": [
+                {"id": other.id, "name": other.name}
+                for other in (directory.service(i) for i in boundary.instead)
+                if other is not None
+            ],
+            "instead_text": boundary.instead_text,
+        }
+        for boundary in service.not_for
+    ]
+    return {
+        "id": service.id,
+        "name": hit.highlights.get("name"),
+        "plain_name": service.name,
+        "provider": service.provider,
+        "remit": hit.highlights.get("remit"),
+        "plain_remit": service.remit,
+        "description": hit.highlights.get("description") if "remit" not in hit.highlights else None,
+        "former": former,
+        "former_is_alias": former is not None and former in service.aliases,
+        "ways": ways,
+        "boundaries": boundaries,
+        "ended": not service.active,
+    }
+
+
+def _url(given: Parameters, **changes: Any) -> str:
+    """The /search address for these parameters, with `changes` made (None removes one)."""
+    values: dict[str, Any] = {
+        "q": given.q,
+        "audience": given.audience,
+        "route": list(given.routes),
+        "stage": given.stage,
+        "age_months": given.age_months,
+        "postcode": given.postcode,
+        "ring": list(given.rings),
+        "page": given.page if given.page != "1" else "",
+    }
+    values.update(changes)
+    pairs = [
+        (key, item)
+        for key, value in values.items()
+        for item in (value if isinstance(value, list) else [value])
+        if item not in (None, "")
+    ]
+    return "/search" + (f"?{urlencode(pairs)}" if pairs else "")
+
+
+def _links(given: Parameters, results: SearchPage | None) -> dict[str, str | None]:
+    if results is None:
+        return {"previous": None, "next": None, "did_you_mean": None}
+    return {
+        "previous": _url(given, page=str(results.page - 1)) if results.page > 1 else None,
+        "next": _url(given, page=str(results.page + 1)) if results.page < results.pages else None,
+        "did_you_mean": _url(given, q=results.did_you_mean, page="")
+        if results.did_you_mean
+        else None,
+    }
+
+
+ROUTE_LABELS = {
+    RouteKind.urgent: "Urgent help",
+    RouteKind.consultation: "Consultation (advice for practitioners)",
+    RouteKind.referral: "Referral",
+    RouteKind.self_referral: "Self-referral",
+    RouteKind.signposting: "Signposting and information",
+    RouteKind.training: "Training",
+}
+AUDIENCE_LABELS = {Audience.practitioner: "Practitioners", Audience.family: "Families"}
+STAGE_LABELS = {Stage.pregnancy: "In pregnancy", Stage.postnatal: "After the birth"}
+RING_LABELS = {
+    Ring.core: "Parent-infant relationships (core)",
+    Ring.universal: "Services that see every family (universal)",
+    Ring.risk: "Support for risk factors (risk)",
+}
+
+
+def _filter_options(
+    given: Parameters, results: SearchPage | None
+) -> dict[str, list[dict[str, Any]]]:
+    """Each filter's options with whether it is chosen and its count in the results."""
+    facets = results.facets if results is not None else {}
+
+    def options(facet: str, labels: dict[Any, str], chosen: set[str]) -> list[dict[str, Any]]:
+        counts = facets.get(facet, {})
+        return [
+            {
+                "value": key.value,
+                "label": label,
+                "checked": key.value in chosen,
+                "count": counts.get(key.value, 0),
+            }
+            for key, label in labels.items()
+        ]
+
+    return {
+        "audience": options("audience", AUDIENCE_LABELS, {given.audience}),
+        "route": options("route", ROUTE_LABELS, set(given.routes)),
+        "stage": options("stage", STAGE_LABELS, {given.stage}),
+        "ring": options("ring", RING_LABELS, set(given.rings)),
+    }
