@@ -167,7 +167,7 @@ def _falls(scope: Scope, pathway: Pathway, domains: Domains, walk: Walk) -> list
             shown = _values(question, domains, list(falls))
             context = _context(question, falls, walk.routed)
             message = (
-                f"question '{question.id}' has no branch for the answer {shown}{context}, so "
+                f"question '{question.id}' has no branch for {shown}{context}, so "
                 "the journey would stop there without a result."
             )
         found.append(
@@ -207,9 +207,13 @@ def _values(question: Question, domains: Domains, values: list[object]) -> str:
             words.append("(any)")
         else:
             words.append(f"'{value}'")
+    if words == ["(any)"]:
+        return "any answer"
     if len(words) > 6:
         words = [*words[:6], f"{len(words) - 6} more"]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+    return "the answer " + (
+        words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+    )
 
 
 def _context(

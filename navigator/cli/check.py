@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -44,12 +46,16 @@ def run(args: argparse.Namespace) -> int:
     paths: Sequence[Path] = args.paths or Settings.from_env().content_paths
     bundle = load(paths)
     findings = check(bundle)
-    if args.json:
-        print(json.dumps([f.as_json() for f in findings], indent=2, ensure_ascii=False))
-    else:
-        for item in findings:
-            print(item)
-        print(summary(findings, len(content_files(paths)[0])))
+    try:
+        if args.json:
+            print(json.dumps([f.as_json() for f in findings], indent=2, ensure_ascii=False))
+        else:
+            for item in findings:
+                print(item)
+            print(summary(findings, len(content_files(paths)[0])))
+        sys.stdout.flush()
+    except BrokenPipeError:  # `navigator check | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     if bundle.unreadable:
         return 2
     return 1 if any(f.severity is Severity.error for f in findings) else 0

@@ -141,3 +141,26 @@ def test_a_flow_too_large_to_walk_is_reported_where_it_may_fall_through(
     )
     assert codes(found) == ["FLOW-002"]
     assert "too large to check every answer" in found[0].message
+
+
+def test_a_question_whose_branches_read_only_earlier_answers(tmp_path: Path) -> None:
+    found = pathway_findings(
+        tmp_path,
+        """
+        - id: a
+          text: Which?
+          kind: single
+          choices: [{id: x, label: X}, {id: y, label: Y}]
+          next:
+            - goto: b
+        - id: b
+          text: Anything else?
+          kind: single
+          choices: [{id: yes, label: Yes}, {id: no, label: No}]
+          next:
+            - when: {equals: {a: x}}
+              goto: routine
+        """,
+    )
+    [flow] = found
+    assert "question 'b' has no branch for any answer (for example after a = 'y')" in flow.message
