@@ -24,6 +24,21 @@ __all__ = ["BadSearch", "Parameters", "build_request"]
 class BadSearch(ValueError):
     """A parameter that cannot be understood; the message says which and what is allowed."""
 
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+LABELS = {
+    "audience": "Who will use it",
+    "route": "The way in",
+    "stage": "When",
+    "age_months": "The baby's age in months",
+    "ring": "The part of the system",
+    "page": "The page number",
+    "per_page": "The number of results a page",
+}
+
 
 @dataclass(frozen=True)
 class Parameters:
@@ -47,7 +62,7 @@ def _choice(name: str, value: str, kind: type[Audience] | type[Stage]) -> Audien
         return kind(value.strip().lower())
     except ValueError:
         allowed = ", ".join(k.value for k in kind)
-        raise BadSearch(f"{name} '{value}' is not one of: {allowed}") from None
+        raise BadSearch(name, f"{LABELS[name]} must be one of {allowed}, not '{value}'") from None
 
 
 def _routes(values: Sequence[str]) -> tuple[RouteKind, ...]:
@@ -57,7 +72,9 @@ def _routes(values: Sequence[str]) -> tuple[RouteKind, ...]:
             found.append(RouteKind(value))
         except ValueError:
             allowed = ", ".join(k.value for k in RouteKind)
-            raise BadSearch(f"route '{value}' is not one of: {allowed}") from None
+            raise BadSearch(
+                "route", f"{LABELS['route']} must be one of {allowed}, not '{value}'"
+            ) from None
     return tuple(dict.fromkeys(found))
 
 
@@ -68,7 +85,9 @@ def _rings(values: Sequence[str]) -> tuple[Ring, ...]:
             found.append(Ring(value))
         except ValueError:
             allowed = ", ".join(r.value for r in Ring)
-            raise BadSearch(f"ring '{value}' is not one of: {allowed}") from None
+            raise BadSearch(
+                "ring", f"{LABELS['ring']} must be one of {allowed}, not '{value}'"
+            ) from None
     return tuple(dict.fromkeys(found))
 
 
@@ -78,9 +97,9 @@ def _number(name: str, value: str, default: int, low: int, high: int) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise BadSearch(f"{name} '{value}' is not a whole number") from None
+        raise BadSearch(name, f"{LABELS[name]} must be a whole number, not '{value}'") from None
     if not low <= number <= high:
-        raise BadSearch(f"{name} must be from {low} to {high}")
+        raise BadSearch(name, f"{LABELS[name]} must be from {low} to {high}")
     return number
 
 

@@ -174,10 +174,8 @@ def search_services(
         search_request, notes = build_request(given, generation.directory, locator)
     except BadSearch as problem:
         message = f"{problem}."
-        field = str(problem).split(" ", 1)[0]
-        return JSONResponse(
-            {"message": message, "errors": [{"field": field, "message": message}]}, 422
-        )
+        errors = [{"field": problem.field, "message": message}]
+        return JSONResponse({"message": message, "errors": errors}, 422)
     return search(generation, search_request, notes).as_json()
 
 
