@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import re
-from urllib.parse import quote_plus, unquote_plus
 
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -74,23 +73,17 @@ class SecurityHeaders:
 
 
 _POSTCODE = re.compile(
-    r"\b([A-Z]{1,2}[0-9][A-Z0-9]?)(\s*)([0-9][A-Z]{2})\b",
+    r"(?<![A-Z0-9])([A-Z]{1,2}[0-9][A-Z0-9]?)((?:\s|\+|%20)*)([0-9][A-Z]{2})(?![A-Z0-9])",
     re.IGNORECASE,
 )
-_PART = re.compile(r"([^/?&=#;]+)")
+"""Anything shaped like a full postcode, with a space, `+` or `%20` (or nothing) between its
+outward and inward codes."""
 
 
 def mask_postcodes(text: str) -> str:
-    """Replace the inward code of anything shaped like a postcode with `***`, whether it is
-    written plainly, with `+` or `%20` for the space, or with no space: `BD3 8AA` → `BD3 ***`."""
-
-    def part(match: re.Match[str]) -> str:
-        raw = match.group(1)
-        plain = unquote_plus(raw)
-        masked = _POSTCODE.sub(lambda m: f"{m.group(1).upper()} ***", plain)
-        return raw if masked == plain else quote_plus(masked, safe="*")
-
-    return _PART.sub(part, text)
+    """Replace the inward code of anything shaped like a postcode with `***`, keeping the
+    outward code: `BD3 8AA` → `BD3 ***`, `postcode=BD3+8AA` → `postcode=BD3+***`."""
+    return _POSTCODE.sub(lambda m: f"{m.group(1).upper()}{m.group(2)}***", text)
 
 
 class PostcodeFilter(logging.Filter):
