@@ -1,0 +1,97 @@
+"""check_eligibility: one service, route by route, from stage, age and place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from navigator.content.directory import Directory, Service
+from navigator.content.vocabulary import Stage
+from navigator.engine.eligibility import check_eligibility
+
+
+@dataclass(frozen=True)
+class Place:
+    postcode: str = "BD3 8AA"
+    known: bool = True
+    areas: tuple[str, ...] = ("england", "bradford-district", "better-start-bradford")
+    near_boundary: tuple[str, ...] = ()
+    hints: tuple[str, ...] = ()
+    message: str = "In the area."
+    covered: bool = True
+
+
+def service(directory: Directory, id: str) -> Service:
+    found = directory.service(id)
+    assert found is not None
+    return found
+
+
+def test_inside_the_area_and_the_age_range_is_yes(directory: Directory) -> None:
+    found = check_eligibility(
+        service(directory, "infant-mh"), directory, Stage.postnatal, 5, Place()
+    )
+    assert found.verdict == "yes"
+    assert [r.route for r in found.routes] == ["consultation", "referral"]
+    assert all(r.verdict == "yes" for r in found.routes)
+    assert found.place == "In the area."
+    assert found.instead == []
+
+
+def test_too_old_is_no_with_the_reason_and_the_alternative(directory: Directory) -> None:
+    found = check_eligibility(
+        service(directory, "infant-mh"), directory, Stage.postnatal, 30, Place()
+    )
+    assert found.verdict == "no"
+    failed = found.routes[0].failed[0]
+    assert failed.criterion == "age" and failed.source.endswith("services.yaml:57")
+    assert [a.id for a in found.instead] == ["health-visiting"]
+
+
+def test_the_age_does_not_count_in_pregnancy(directory: Directory) -> None:
+    found = check_eligibility(
+        service(directory, "infant-mh"), directory, Stage.pregnancy, 30, Place()
+    )
+    assert found.verdict == "yes"
+
+
+def test_near_the_boundary_is_confirm(directory: Directory) -> None:
+    near = Place(areas=("england", "bradford-district"), near_boundary=("better-start-bradford",))
+    found = check_eligibility(
+        service(directory, "infant-mh"), directory, Stage.pregnancy, None, near
+    )
+    assert found.verdict == "confirm"
+    assert "near the boundary" in found.routes[0].caveats[0]
+
+
+def test_outside_the_area_is_no(directory: Directory) -> None:
+    outside = Place(areas=("england", "bradford-district"))
+    found = check_eligibility(
+        service(directory, "infant-mh"), directory, Stage.pregnancy, None, outside
+    )
+    assert found.verdict == "no"
+    assert found.routes[0].failed[0].criterion == "area"
+
+
+def test_no_postcode_is_confirm_for_an_area_service(directory: Directory) -> None:
+    found = check_eligibility(
+        service(directory, "infant-mh"), directory, Stage.pregnancy, None, None
+    )
+    assert found.verdict == "confirm"
+    assert found.place is None
+
+
+def test_a_gp_registration_area_is_confirm(directory: Directory) -> None:
+    hinted = Place(hints=("nhs-bradford-craven",))
+    found = check_eligibility(
+        service(directory, "talking-therapies"), directory, Stage.pregnancy, None, hinted
+    )
+    assert found.verdict == "confirm"
+    assert "GP" in found.routes[0].caveats[0]
+
+
+def test_a_service_open_to_all_is_yes(directory: Directory) -> None:
+    found = check_eligibility(
+        service(directory, "health-visiting"), directory, Stage.postnatal, 35, Place()
+    )
+    assert found.verdict == "yes"
+    assert found.as_json()["routes"][0]["verdict"] == "yes"
