@@ -58,10 +58,11 @@ def _see_other(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
 
 
-def _after(pathway: Pathway, result: Result) -> RedirectResponse:
+def _after(pathway: Pathway, result: Result, given: Answers) -> RedirectResponse:
     """Where a finished journey goes: urgent help at once, else 'Check your answers'."""
     page = "result" if result.urgent else "check"
-    return _see_other(with_query(f"/pathways/{pathway.id}/{page}", result.answers, pathway))
+    kept = _with_audience(pathway, given, result.answers)
+    return _see_other(with_query(f"/pathways/{pathway.id}/{page}", kept, pathway))
 
 
 @router.get("/pathways/{pathway_id}")
@@ -73,7 +74,7 @@ def journey(
     given = read_answers(request.query_params, pathway)
     outcome = step(pathway, content.directory, dict(given), locator)
     if isinstance(outcome, Result):
-        return _after(pathway, outcome)
+        return _after(pathway, outcome, given)
     asked = request.query_params.get("asked")
     if outcome.error:
         return _question_page(request, pathway, outcome, given, outcome.error)
@@ -137,8 +138,8 @@ def check_answers(
     if isinstance(outcome, Ask):
         return _see_other(journey_url(pathway, given))
     if outcome.urgent:
-        return _after(pathway, outcome)
-    family = is_family(pathway, outcome.answers)
+        return _after(pathway, outcome, given)
+    family = is_family(pathway, {**given, **outcome.answers})
     context = {
         "pathway": pathway,
         "rows": rows(pathway, content.directory, outcome.answers, family),
@@ -167,8 +168,9 @@ def result(request: Request, pathway_id: str, content: ContentDep, locator: Loca
     outcome = step(pathway, content.directory, dict(given), locator)
     if isinstance(outcome, Ask):
         return _see_other(journey_url(pathway, given))
-    family = is_family(pathway, outcome.answers)
-    own_url = with_query(f"/pathways/{pathway.id}/result", outcome.answers, pathway)
+    family = is_family(pathway, {**given, **outcome.answers})
+    kept = _with_audience(pathway, given, outcome.answers)
+    own_url = with_query(f"/pathways/{pathway.id}/result", kept, pathway)
     base = str(request.app.state.settings.base_url).rstrip("/") or str(request.base_url).rstrip("/")
     context = {
         "pathway": pathway,
@@ -176,7 +178,7 @@ def result(request: Request, pathway_id: str, content: ContentDep, locator: Loca
         "family": family,
         "quick_exit": family,
         "share_url": base + own_url,
-        "check_url": with_query(f"/pathways/{pathway.id}/check", outcome.answers, pathway),
+        "check_url": with_query(f"/pathways/{pathway.id}/check", kept, pathway),
         "referral_url": lambda sid: with_query(
             f"/pathways/{pathway.id}/referral/{sid}", outcome.answers, pathway
         ),
@@ -225,6 +227,15 @@ def referral_summary(
         "result_url": with_query(f"/pathways/{pathway.id}/result", outcome.answers, pathway),
     }
     return render(request, "referral.html", context)
+
+
+def _with_audience(pathway: Pathway, given: Answers, kept: Answers) -> Answers:
+    """The kept answers, and who is asking (an urgent result keeps only the red flags, but
+    its link must still read as the family's or the practitioner's)."""
+    qid = audience_question(pathway)
+    if qid is None or qid in kept or qid not in given:
+        return dict(kept)
+    return {**kept, qid: given[qid]}
 
 
 def _audience_only(pathway: Pathway, family: bool) -> Answers:

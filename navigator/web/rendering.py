@@ -134,7 +134,6 @@ def shared_context(request: Request) -> dict[str, Any]:
     return {
         "layout": "_partial.html" if is_partial(request) else "base.html",
         "urgent_services": urgent,
-        "quick_exit": False,
         "search_query": request.query_params.get("q", "") if request.url.path == "/search" else "",
     }
 

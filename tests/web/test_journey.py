@@ -170,7 +170,11 @@ def test_the_change_page_shows_the_answer_given(client: TestClient) -> None:
 
 def test_a_red_flag_goes_straight_to_urgent_help(client: TestClient) -> None:
     response = client.get(f"{START}?audience=family&red_flags=harm-baby&asked=red_flags")
-    assert where(response)[0] == f"{START}/result"
+    # Straight to the result, still worded for the family.
+    assert where(response) == (
+        f"{START}/result",
+        [("red_flags", "harm-baby"), ("audience", "family")],
+    )
     # 'Check your answers' is skipped for urgent help.
     response = client.get(f"{START}/check?audience=family&red_flags=harm-baby")
     assert where(response)[0] == f"{START}/result"

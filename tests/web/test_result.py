@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from tests.web.conftest import page
+from tests.web.conftest import page, text
 
 START = "/pathways/early-years"
 PRACTITIONER = (
@@ -82,6 +82,10 @@ def test_red_flag_result_is_urgent_help_first(client: TestClient) -> None:
     first_section = html.select_one("section.app-section")
     assert first_section is not None and first_section["aria-labelledby"] == "section-urgent"
     assert "999 and A&E" in first_section.get_text()
+    assert text(first_section, "h2") == "Get help now"  # the family's wording
+    assert html.select_one(".govuk-exit-this-page") is not None
+    share = html.select_one("input#share-link")
+    assert share is not None and "audience=family" in str(share["value"])
 
 
 def test_the_result_has_a_link_to_itself_and_the_versions(client: TestClient) -> None:
