@@ -1,27 +1,40 @@
-"""Run every benchmark module (`benchmarks/*.py` with a `main()`), in name order."""
+"""Run every benchmark module (`benchmarks/*.py` with a `main()`), in name order, or only the
+ones named: `python -m benchmarks web`. One that fails is reported and the others still run."""
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
 import sys
+import traceback
 from pathlib import Path
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
     folder = Path(__file__).parent
-    names = sorted(
+    found = sorted(
         m.name for m in pkgutil.iter_modules([str(folder)]) if not m.name.startswith("_")
     )
+    names = [n for n in found if not argv or n in argv]
+    failed = []
     for name in names:
         module = importlib.import_module(f"benchmarks.{name}")
         run = getattr(module, "main", None)
-        if callable(run):
-            print(f"== benchmarks.{name} ==", flush=True)
+        if not callable(run):
+            continue
+        print(f"== benchmarks.{name} ==", flush=True)
+        try:
+            # A benchmark's main() may parse sys.argv: give it none of ours.
+            sys.argv = [f"benchmarks.{name}"]
             run()
-            print(flush=True)
-    return 0
+        except Exception:
+            traceback.print_exc()
+            failed.append(name)
+        print(flush=True)
+    if failed:
+        print(f"Failed: {', '.join(failed)}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
