@@ -140,3 +140,19 @@ def test_result_cards_link_to_the_referral_summary(client: TestClient) -> None:
         "#referral-infant-mh a[href^='/pathways/early-years/referral/infant-mh?']"
     )
     assert link is not None
+
+
+def test_every_result_says_it_does_not_replace_judgement(client: TestClient) -> None:
+    for answers in [PRACTITIONER, FAMILY, "audience=family&red_flags=harm-baby"]:
+        html = page(client.get(f"{START}/result?{answers}"))
+        statement = text(html, ".app-judgement")
+        assert "does not replace" in statement, answers
+        assert "999" in text(html, "main")
+
+
+def test_unconfirmed_facts_say_check_with_the_service(client: TestClient) -> None:
+    html = page(client.get(f"{START}/result?{PRACTITIONER}"))
+    for card_id in ["#consultation-infant-mh", "#referral-infant-mh"]:
+        card = text(html, card_id)
+        assert "Check with the service Not yet confirmed with the provider: phone." in card
+    assert "Check with the service" not in text(html, "#self_referral-health-visiting")

@@ -114,3 +114,13 @@ def test_eligibility_for_a_former_id_redirects_with_the_query(client: TestClient
     response = client.get("/services/old-infant-team/eligibility?stage=pregnancy")
     assert response.status_code == 301
     assert response.headers["location"] == "/services/infant-mh/eligibility?stage=pregnancy"
+
+
+def test_the_service_page_says_check_with_the_service_for_unconfirmed_facts(
+    client: TestClient,
+) -> None:
+    html = page(client.get("/services/infant-mh"))
+    assert "Check with the service Not yet confirmed with the provider: phone." in html.get_text(
+        " ", strip=True
+    )
+    assert "Check with the service" not in page(client.get("/services/health-visiting")).get_text()
