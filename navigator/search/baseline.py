@@ -46,8 +46,20 @@ class Fts5Index:
         with self.db:
             self.db.executemany(f"INSERT INTO services VALUES ({marks})", rows)
             self.db.executemany("INSERT INTO plain VALUES (?)", [(" ".join(r[1:]),) for r in rows])
+        self._prepare()
+
+    @classmethod
+    def open(cls, path: str, synonyms: Synonyms) -> Fts5Index:
+        """An index built before, in the SQLite file `path`."""
+        index = cls.__new__(cls)
+        index.synonyms = synonyms
+        index.db = sqlite3.connect(path, check_same_thread=False)
+        index._prepare()
+        return index
+
+    def _prepare(self) -> None:
         frequencies = dict(self.db.execute("SELECT term, doc FROM plain_vocab").fetchall())
-        self.vocabulary = Vocabulary(frequencies, extra=synonyms.single_words())
+        self.vocabulary = Vocabulary(frequencies, extra=self.synonyms.single_words())
         self._words = sorted(self.vocabulary.words)
         weights = ", ".join(str(FIELD_BOOSTS[f]) for f in TEXT_FIELDS)
         self._sql = (

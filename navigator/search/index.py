@@ -21,9 +21,12 @@ import hashlib
 import os
 import shutil
 import tempfile
+import threading
 import time
-from collections.abc import Iterable
-from dataclasses import dataclass
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,10 +35,12 @@ from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import RamStorage
 
 from navigator.content.directory import Directory
-from navigator.search.schema import documents, schema
+from navigator.search.collect import FacetSets, facet_sets
+from navigator.search.compose import Lexicon
+from navigator.search.schema import FACET_FIELDS, TEXT_FIELDS, documents, schema
 from navigator.search.synonyms import Synonyms
 from navigator.search.vocabulary import Vocabulary
-from navigator.search.weighting import DirectoryWeighting
+from navigator.search.weighting import ALL_FIELD, DirectoryWeighting
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -63,7 +68,7 @@ def content_hash(services: bytes) -> str:
 class Generation:
     """One built index with what searching it needs: the directory it was built from (for
     result cards), the vocabulary (for typos) and the synonyms. Immutable, so every thread
-    may share it; searchers are opened per request with `searcher()`."""
+    may share it; each thread searches with its own `searcher()`."""
 
     index: Any
     directory: Directory
@@ -71,10 +76,24 @@ class Generation:
     synonyms: Synonyms
     max_routes: int
     name: str = "memory"
+    lexicon: Lexicon = field(default_factory=Lexicon)
+    """Where each stem occurs and how common it is (see `compose`)."""
+    facets: FacetSets = field(default_factory=dict)
+    """Which services have each facet value (see `collect`)."""
 
-    def searcher(self) -> Any:
-        """A new searcher: use one per request or thread, and close it (`with`)."""
-        return self.index.searcher(weighting=DirectoryWeighting())
+    _local: threading.local = field(default_factory=threading.local, compare=False, repr=False)
+
+    @contextmanager
+    def searcher(self) -> Iterator[Any]:
+        """This thread's searcher on this generation. Whoosh searchers must not be shared
+        between threads (whoosh threads.rst; shared ones were seen to fail), and opening one
+        costs about a millisecond, so each thread keeps its own; a swapped-in generation
+        starts afresh."""
+        local = self._local
+        found = getattr(local, "searcher", None)
+        if found is None:
+            found = local.searcher = self.index.searcher(weighting=DirectoryWeighting())
+        yield found
 
     def with_synonyms(self, synonyms: Synonyms) -> Generation:
         """The same index with another thesaurus (no rebuild: expansion is query-side)."""
@@ -85,6 +104,8 @@ class Generation:
             synonyms,
             self.max_routes,
             self.name,
+            self.lexicon,
+            self.facets,
         )
 
 
@@ -107,19 +128,48 @@ def _vocabulary(ix: Any, synonyms: Synonyms) -> Vocabulary:
     return Vocabulary(frequencies, extra=synonyms.single_words())
 
 
+def _lexicon(ix: Any) -> Lexicon:
+    fields: dict[str, list[str]] = {}
+    with ix.reader() as reader:
+        for field_ in TEXT_FIELDS:
+            for term in reader.lexicon(field_):
+                fields.setdefault(term.decode("utf-8"), []).append(field_)
+        services = {
+            text.decode("utf-8"): info.doc_frequency()
+            for text, info in reader.iter_field(ALL_FIELD)
+        }
+        size = reader.doc_count()
+    return Lexicon({t: tuple(f) for t, f in fields.items()}, services, size)
+
+
+def _facets(ix: Any) -> FacetSets:
+    with ix.reader() as reader:
+        return facet_sets(reader, FACET_FIELDS)
+
+
 def _max_routes(directory: Directory) -> int:
     return max((len(s.routes) for s in directory.services), default=0)
 
 
 def open_generation(ix: Any, directory: Directory, synonyms: Synonyms, name: str) -> Generation:
     return Generation(
-        ix, directory, _vocabulary(ix, synonyms), synonyms, _max_routes(directory), name
+        ix,
+        directory,
+        _vocabulary(ix, synonyms),
+        synonyms,
+        _max_routes(directory),
+        name,
+        _lexicon(ix),
+        _facets(ix),
     )
 
 
 def build_in_memory(directory: Directory, synonyms: Synonyms | None = None) -> Generation:
     """An index in memory (tests, the benchmark's baseline of a fresh start)."""
-    ix = RamStorage().create_index(schema(), indexname=_INDEX_NAME)
+    # A name of its own: Whoosh sorts a RAM index's postings in `/tmp/<indexname>.tmp`, which
+    # two processes building at once would share (and delete from under each other).
+    name = f"{_INDEX_NAME}-{uuid.uuid4().hex}"
+    ix = RamStorage().create_index(schema(), indexname=name)
     _write(ix, directory)
     return open_generation(ix, directory, synonyms or Synonyms(), "memory")
 

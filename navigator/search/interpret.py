@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from navigator.search.analysis import STOP_WORDS, words
+from navigator.search.analysis import STOP_WORDS, stem, words
 from navigator.search.synonyms import Synonyms
 from navigator.search.vocabulary import Vocabulary
 
@@ -47,7 +47,9 @@ WEIGHTS: dict[Kind, float] = {
     Kind.prefix: 0.6,
 }
 CHAINED = 0.75
-"""The weight of an expansion of an expansion, relative to a direct one."""
+"""The weight of an expansion of an expansion, relative to a direct one. Chains are followed
+only for terms the directory does not use (PND, IAPT): a word it does use finds its services
+already, and every extra alternative costs search time."""
 
 
 @dataclass(frozen=True)
@@ -126,8 +128,9 @@ def interpret(
             alternatives = [
                 Alternative(segment.words, Kind.typo if fixes else Kind.exact, factor),
                 *_expansions(segment.expansions, factor),
-                *_expansions(segment.chained, factor * CHAINED),
             ]
+            if not all(vocabulary.in_directory(w) for w in segment.words):
+                alternatives += _expansions(segment.chained, factor * CHAINED)
             if fixes and len(span) == 1:
                 alternatives.insert(0, Alternative((typed[span[0]],), Kind.exact, 1.0))
             if last and len(span) == 1:
@@ -139,7 +142,7 @@ def interpret(
             if correction is not None:
                 corrected.append((word, correction))
             text_ = word
-        clauses.append(Clause(text_, tuple(alternatives)))
+        clauses.append(Clause(text_, _distinct(alternatives)))
     suggestion = None
     if corrected:
         replaced = dict(corrected)
@@ -161,6 +164,16 @@ def _expansions(expansions: Sequence[tuple[str, ...]], weight: float = 1.0) -> l
     return [Alternative(e, Kind.synonym, WEIGHTS[Kind.synonym] * weight) for e in expansions]
 
 
+def _distinct(alternatives: list[Alternative]) -> tuple[Alternative, ...]:
+    """One alternative per stemmed form (`help`, `helps`, `helping` are one), the weightiest."""
+    best: dict[tuple[str, ...], Alternative] = {}
+    for alternative in alternatives:
+        key = tuple(stem(w) for w in alternative.content_words)
+        if key not in best or alternative.weight > best[key].weight:
+            best[key] = alternative
+    return tuple(best.values())
+
+
 def _completions(word: str, vocabulary: Vocabulary, limit: int) -> list[Alternative]:
     return [
         Alternative((c,), Kind.prefix, WEIGHTS[Kind.prefix])
@@ -174,7 +187,9 @@ def _word(
     """The alternatives of one word, and the correction to suggest for it, if any."""
     alternatives = [Alternative((word,), Kind.exact, WEIGHTS[Kind.exact])]
     known = vocabulary.known(word)
-    completions = _completions(word, vocabulary, limit=3 if known else 8) if last else []
+    # Fewer completions for fewer letters: `he` could be anything.
+    limit = 2 if known else min(8, 2 * (len(word) - 1))
+    completions = _completions(word, vocabulary, limit=limit) if last else []
     alternatives += completions
     if known or completions:
         return alternatives, None
@@ -183,7 +198,8 @@ def _word(
         weight = WEIGHTS[Kind.typo] * (1.0 if rank == 0 else 0.8)
         alternatives.append(Alternative((correction,), Kind.typo, weight))
         alternatives += _expansions(synonyms.expansions(correction), weight)
-        alternatives += _expansions(synonyms.chained(correction), weight * CHAINED)
+        if not vocabulary.in_directory(correction):
+            alternatives += _expansions(synonyms.chained(correction), weight * CHAINED)
         suggestion = suggestion or correction
     if suggestion is None:
         parts = vocabulary.split(word)

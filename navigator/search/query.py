@@ -12,22 +12,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from whoosh import highlight, sorting
-from whoosh.query import And, Every, Or, Query, Term
+from whoosh import highlight
+from whoosh.query import Query
 
 from navigator.content.directory import Service
-from navigator.search.analysis import stem, words
-from navigator.search.best_of import BestOf
+from navigator.search.analysis import stem, stemming_analyzer, words
+from navigator.search.collect import collect
+from navigator.search.compose import compose
 from navigator.search.filters import Filters
 from navigator.search.index import Generation
-from navigator.search.interpret import Alternative, Interpretation, interpret
-from navigator.search.schema import FIELD_BOOSTS
+from navigator.search.interpret import interpret
 
-__all__ = ["FACETS", "Hit", "SearchPage", "SearchRequest", "search", "whoosh_query"]
-
-FACETS = ("audience", "route", "stage", "ring")
-"""Facets counted for every search (multi-valued: a service counts under each of its values)."""
-HIGHLIGHTED = ("name", "former", "remit", "description")
+__all__ = ["Hit", "SearchPage", "SearchRequest", "search"]
+HIGHLIGHTED = ("name", "remit", "description")
 PER_PAGE = 10
 
 
@@ -102,27 +99,6 @@ class SearchPage:
         }
 
 
-def whoosh_query(interpretation: Interpretation) -> Query:
-    """The scoring query of an interpretation (Every() for an empty one)."""
-    clauses: list[Query] = []
-    for clause in interpretation.clauses:
-        alternatives = [_alternative(a) for a in clause.alternatives]
-        clauses.append(alternatives[0] if len(alternatives) == 1 else BestOf(alternatives))
-    if not clauses:
-        return Every()
-    return clauses[0] if len(clauses) == 1 else Or(clauses, scale=0.9)
-
-
-def _alternative(alternative: Alternative) -> Query:
-    per_word: list[Query] = []
-    for word in alternative.content_words:
-        term = stem(word)
-        per_word.append(
-            Or([Term(f, term, boost=b * alternative.weight) for f, b in FIELD_BOOSTS.items()])
-        )
-    return per_word[0] if len(per_word) == 1 else And(per_word)
-
-
 def search(
     generation: Generation, request: SearchRequest, notes: list[str] | None = None
 ) -> SearchPage:
@@ -130,36 +106,25 @@ def search(
     interpretation = interpret(
         request.text, generation.vocabulary, generation.synonyms, prefix=request.prefix
     )
-    query = whoosh_query(interpretation)
+    query = compose(interpretation, generation.lexicon)
     per_page = max(1, min(request.per_page, 100))
-    facets = {f: sorting.FieldFacet(f, allow_overlap=True) for f in FACETS}
-    filter_query = request.filters.query(generation.max_routes)
     with generation.searcher() as searcher:
-        options: dict[str, Any] = {
-            "filter": filter_query,
-            "groupedby": facets,
-            "maptype": sorting.Count,
-            "terms": True,
-            # Whoosh's block-quality skipping has bugs in its AND and disjunction-max
-            # matchers (see best_of.py); exact top-k is cheap at this size.
-            "optimize": False,
-        }
-        if interpretation.empty:
-            options["sortedby"] = "sort"
-        results = searcher.search(query, limit=per_page * max(1, request.page), **options)
-        total = len(results)
+        found = collect(
+            searcher,
+            query,
+            per_page * max(1, request.page),
+            allow=request.filters.query(generation.max_routes),
+            sortedby="sort" if interpretation.empty else None,
+        )
+        total = len(found.matched)
         pages = max(1, -(-total // per_page))
         page = max(1, min(request.page, pages))
-        # Whole fields: names and remits are short, and a card shows them in full.
-        results.fragmenter = highlight.WholeFragmenter()
-        results.formatter = highlight.HtmlFormatter(tagname="mark", classname="match")
+        terms = _terms(query)
         hits: list[Hit] = []
-        for hit in results[(page - 1) * per_page : page * per_page]:
+        for hit in found.results[(page - 1) * per_page : page * per_page]:
             service = generation.directory.service(hit["id"])
-            if service is None:
-                continue
-            hits.append(_hit(hit, service))
-        counted = {f: _counts(results.groups(f)) for f in FACETS}
+            if service is not None:
+                hits.append(_hit(hit, service, terms))
     suggestion = interpretation.suggestion
     return SearchPage(
         text=request.text,
@@ -168,7 +133,7 @@ def search(
         pages=pages,
         per_page=per_page,
         hits=hits,
-        facets=counted,
+        facets=found.counts(generation.facets),
         did_you_mean=suggestion
         if suggestion and suggestion != request.text.strip().lower()
         else None,
@@ -177,35 +142,46 @@ def search(
     )
 
 
-def _counts(groups: dict[Any, Any]) -> dict[str, int]:
-    found = {str(k): int(v) for k, v in groups.items() if k is not None and k != ""}
-    return dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0])))
+def _terms(query: Query) -> dict[str, frozenset[str]]:
+    """The stems the query looks for, by field."""
+    found: dict[str, set[str]] = {}
+    for field_, text in query.iter_all_terms():
+        value = text.decode("utf-8") if isinstance(text, bytes) else str(text)
+        found.setdefault(field_, set()).add(value)
+    return {f: frozenset(t) for f, t in found.items()}
 
 
-def _hit(hit: Any, service: Service) -> Hit:
-    matched = (
-        {field_ for field_, _ in hit.matched_terms()} if hit.results.has_matched_terms() else set()
-    )
+def _stems(text: str) -> set[str]:
+    return {stem(w) for w in words(text)}
+
+
+def _hit(hit: Any, service: Service, terms: dict[str, frozenset[str]]) -> Hit:
+    wanted = frozenset().union(*terms.values()) if terms else frozenset()
     highlights: dict[str, str] = {}
     for field_ in HIGHLIGHTED:
-        if field_ in matched:
-            text = hit.highlights(field_, top=2)
-            if text:
-                highlights[field_] = text
+        text = _highlight(getattr(service, field_), wanted)
+        if text is not None:
+            highlights[field_] = text
     # A former name is worth saying only when it matched words the current name did not.
-    by_field: dict[str, set[bytes]] = {}
-    for field_, term in hit.matched_terms() if matched else ():
-        by_field.setdefault(field_, set()).add(term)
-    former_only = by_field.get("former", set()) - by_field.get("name", set())
-    former = _former(hit, former_only) if former_only else None
+    former = None
+    in_name = terms.get("name", frozenset()) & _stems(service.name)
+    for name in str(hit.get("former", "")).split("; "):
+        if (terms.get("former", frozenset()) & _stems(name)) - in_name:
+            former = name
+            break
     score = hit.score if isinstance(hit.score, float | int) else 0.0
     return Hit(service, float(score), highlights, former)
 
 
-def _former(hit: Any, matched: set[bytes]) -> str | None:
-    """Which former name matched: the first whose stems include a matched term."""
-    terms = {t.decode("utf-8") for t in matched}
-    for name in str(hit.get("former", "")).split("; "):
-        if {stem(w) for w in words(name)} & terms:
-            return name
-    return None
+_ANALYZER = stemming_analyzer()
+_FORMATTER = highlight.HtmlFormatter(tagname="mark", classname="match")
+
+
+def _highlight(text: str, stems: frozenset[str]) -> str | None:
+    """`text` as HTML with the words whose stems the query looks for in `<mark>` (the rest
+    escaped), or None if there are none. The whole text: names and remits are short and cards
+    show them whole."""
+    if not stems or not text:
+        return None
+    marked = highlight.highlight(text, stems, _ANALYZER, highlight.WholeFragmenter(), _FORMATTER)
+    return str(marked) if marked else None

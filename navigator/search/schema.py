@@ -21,25 +21,41 @@ from navigator.content.vocabulary import ALL, Stage
 from navigator.search.analysis import plain_analyzer, stemming_analyzer
 from navigator.search.filters import route_tokens
 
-__all__ = ["FIELD_BOOSTS", "TEXT_FIELDS", "documents", "former_names", "schema"]
+__all__ = [
+    "FACET_FIELDS",
+    "FIELD_BOOSTS",
+    "SOURCE_FIELDS",
+    "TEXT_FIELDS",
+    "documents",
+    "former_names",
+    "schema",
+]
 
-FIELD_BOOSTS: dict[str, float] = {
-    "name": 6.0,
-    "former": 5.0,
-    "remit": 2.5,
-    "concerns": 2.0,
-    "description": 1.5,
-    "boundaries": 0.6,
-    "provider": 1.0,
-    "routes": 1.0,
-    "areas": 1.0,
-    "ages": 1.0,
-}
-"""Query-time weights: names above remit above description. The FTS5 baseline uses the same."""
+SOURCE_FIELDS = (
+    "name",
+    "former",
+    "remit",
+    "description",
+    "boundaries",
+    "concerns",
+    "provider",
+    "routes",
+    "areas",
+    "ages",
+)
+"""Every text of a service that search reads; each one goes into the `all` field."""
+
+FIELD_BOOSTS: dict[str, float] = {"name": 6.0, "former": 5.0, "remit": 2.5, "all": 1.0}
+"""The ranked fields and their weights: a word counts in `all` wherever it is (description,
+boundaries, concerns, provider, routes, areas, ages), and again in a name, a former name or
+the remit, so names come above remit above description. Four fields rather than ten: each
+word of a query is a term per field, and the terms are what a search spends its time on.
+The FTS5 baseline has the same four columns and weights."""
 
 TEXT_FIELDS = tuple(FIELD_BOOSTS)
-STORED_FIELDS = ("name", "former", "remit", "description")
-"""Stored for highlighting; everything else a result shows comes from the directory."""
+
+FACET_FIELDS = ("audience", "route", "stage", "ring")
+"""Counted for every search; multi-valued (a service counts under each of its values)."""
 
 _ROUTE_WORDS = {
     "urgent": "urgent help",
@@ -53,7 +69,8 @@ _ROUTE_WORDS = {
 
 def schema() -> Schema:
     stemmed = stemming_analyzer()
-    text = {f: TEXT(analyzer=stemmed, stored=f in STORED_FIELDS) for f in TEXT_FIELDS}
+    # `former` is stored to tell which former name a search matched.
+    text = {f: TEXT(analyzer=stemmed, stored=f == "former", phrase=False) for f in TEXT_FIELDS}
     return Schema(
         id=ID(stored=True, unique=True),
         sort=ID(sortable=True),
@@ -64,7 +81,6 @@ def schema() -> Schema:
         route=KEYWORD(commas=True, stored=True),
         stage=KEYWORD(commas=True, stored=True),
         route_terms=KEYWORD(commas=True),
-        all=TEXT(analyzer=stemmed, phrase=False),
         **text,
     )
 
@@ -140,16 +156,21 @@ def _document(directory: Directory, service: Service, predecessors: list[str]) -
         "ages": " ".join(dict.fromkeys(ages)),
     }
     routes = service.routes
+    ranked = {
+        "name": text["name"],
+        "former": text["former"],
+        "remit": text["remit"],
+        "all": " ".join(text[f] for f in SOURCE_FIELDS),
+    }
     return {
         "id": service.id,
         "sort": service.name.lower(),
         "plain": " ".join(text.values()),
-        "all": " ".join(text.values()),
         "ring": service.ring.value,
         "status": service.status.value,
         "audience": ",".join(sorted({a.value for r in routes for a in r.eligibility.audience})),
         "route": ",".join(dict.fromkeys(r.kind.value for r in routes)),
         "stage": ",".join(sorted({s.value for r in routes for s in r.eligibility.stages})),
         "route_terms": ",".join(route_tokens(routes)),
-        **text,
+        **ranked,
     }

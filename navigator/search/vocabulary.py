@@ -35,10 +35,10 @@ class Vocabulary:
 
     def __init__(self, frequencies: Mapping[str, int], extra: Iterable[str] = ()) -> None:
         self.frequency: dict[str, int] = dict(frequencies)
+        self.stems = {stem(w) for w in self.frequency}
         for word in extra:
             self.frequency.setdefault(word, 0)
         self.words = sorted(self.frequency)
-        self.stems = {stem(w) for w in self.words}
         self._table: dict[str, list[str]] = {}
         for word in self.words:
             if len(word) < 4:
@@ -65,8 +65,12 @@ class Vocabulary:
         return len(self.words)
 
     def known(self, word: str) -> bool:
-        """Whether `word`, or another form of it, is in the directory."""
+        """Whether `word`, or another form of it, is a word here (thesaurus words too)."""
         return word in self.frequency or stem(word) in self.stems
+
+    def in_directory(self, word: str) -> bool:
+        """Whether `word`, or another form of it, is in some service's text."""
+        return self.frequency.get(word, 0) > 0 or stem(word) in self.stems
 
     def corrections(self, word: str, limit: int = 3, budget: int | None = None) -> list[str]:
         """Words within `word`'s typo budget, closest and then commonest first."""

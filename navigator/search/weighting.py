@@ -43,7 +43,7 @@ class DirectoryWeighting(BM25F):  # type: ignore[misc]
     """BM25 with the whole service's idf; filter and facet fields score as plain weights."""
 
     def scorer(self, searcher: Any, fieldname: str, text: bytes, qf: int = 1) -> Any:
-        if not searcher.schema[fieldname].scorable or fieldname == ALL_FIELD:
+        if not searcher.schema[fieldname].scorable:
             return super().scorer(searcher, fieldname, text, qf=qf)
         B = self._field_B.get(fieldname, self.B)
         return _WholeServiceIdf(searcher, fieldname, text, B, self.K1, qf=qf)

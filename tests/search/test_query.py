@@ -127,3 +127,24 @@ def test_json_has_what_the_api_promises(small: Generation) -> None:
     first = data["results"][0]
     assert first["id"] == "health-visiting"
     assert first["matched_former_name"] == "Old Project"
+
+
+def test_threads_searching_at_once_get_what_one_thread_gets(small: Generation) -> None:
+    import threading
+
+    texts = ["HV", "old project", "anxeity", "infant", "therap", "", "baby blues"]
+    expected = {text: search(small, SearchRequest(text)).ids for text in texts}
+    failures: list[str] = []
+
+    def run() -> None:
+        for _ in range(20):
+            for text in texts:
+                if search(small, SearchRequest(text)).ids != expected[text]:
+                    failures.append(text)
+
+    threads = [threading.Thread(target=run) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []

@@ -1,0 +1,465 @@
+"""Search benchmark: relevance on the judged query set, and speed on synthetic directories.
+
+    python -m benchmarks.search                 # relevance, then 500, 5,000 and 50,000 services
+    python -m benchmarks.search --sizes 500,5000
+    python -m benchmarks.search --relevance-only
+
+Relevance: recall@5 and MRR of Whoosh (the navigator's search) and of the SQLite FTS5 baseline
+(same fields and weights, bm25, the same query interpretation; with and without difflib typo
+correction) on `tests/fixtures/search/judged-queries.yaml` against the shipped services.yaml.
+
+Speed: for each size, a directory generated from the shipped services by varying their words
+(seeded, so every run measures the same thing) is indexed by each engine in a fresh process,
+which then reports build time, start-up time with the index already built, p50/p95 latency of
+exact, typo and prefix queries, and its peak memory. Whoosh is timed twice: ranking only (ids
+of the top 10, as FTS5 does) and the full API path (facets, highlights, the page's JSON).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+JUDGED = ROOT / "tests" / "fixtures" / "search" / "judged-queries.yaml"
+SIZES = (500, 5_000, 50_000)
+
+EXACT = [
+    "perinatal mental health",
+    "health visiting",
+    "domestic abuse",
+    "breastfeeding support",
+    "talking therapies",
+    "bereavement",
+    "family hubs",
+    "mental health crisis",
+    "doulas",
+    "speech and language",
+    "bonding",
+    "postpartum psychosis",
+    "antenatal course",
+    "drug and alcohol",
+    "home visits",
+    "early help",
+    "infant mental health",
+    "maternity",
+    "peer support",
+    "training for practitioners",
+]
+TYPO = [
+    "perinatl mental helth",
+    "helth visiting",
+    "domestc abuse",
+    "breastfeding suport",
+    "talkign therapies",
+    "bereavment",
+    "famly hubs",
+    "mentl health crsis",
+    "dolua",
+    "speach and langauge",
+    "bondnig",
+    "postpartum psycosis",
+    "antenatl course",
+    "drug and alcohl",
+    "home visitts",
+    "erly help",
+    "infnat mental health",
+    "maternty",
+    "peer suport",
+    "trainnig for practitioners",
+]
+PREFIX = [
+    "perinatal ment",
+    "health vis",
+    "domestic ab",
+    "breastf",
+    "talking thera",
+    "bereav",
+    "family hu",
+    "mental health cri",
+    "dou",
+    "speech and lan",
+    "bond",
+    "postpartum psy",
+    "antenatal cou",
+    "drug and alc",
+    "home vis",
+    "early he",
+    "infant men",
+    "matern",
+    "peer sup",
+    "training for prac",
+]
+PLACES = [
+    "Allerton",
+    "Baildon",
+    "Bingley",
+    "Bowling",
+    "Buttershaw",
+    "Clayton",
+    "Cottingley",
+    "Denholme",
+    "Eccleshill",
+    "Frizinghall",
+    "Girlington",
+    "Great Horton",
+    "Haworth",
+    "Heaton",
+    "Idle",
+    "Ilkley",
+    "Keighley",
+    "Laisterdyke",
+    "Lidget Green",
+    "Little Horton",
+    "Low Moor",
+    "Manningham",
+    "Menston",
+    "Oakworth",
+    "Queensbury",
+    "Saltaire",
+    "Shipley",
+    "Silsden",
+    "Steeton",
+    "Thackley",
+    "Thornton",
+    "Tong",
+    "Wibsey",
+    "Wilsden",
+    "Wrose",
+    "Wyke",
+]
+
+
+# Relevance ----------------------------------------------------------------------------------
+
+
+def relevance() -> dict[str, Any]:
+    from navigator.content.loader import load
+    from navigator.search.baseline import Fts5Index
+    from navigator.search.index import build_in_memory
+    from navigator.search.query import SearchRequest, search
+    from navigator.search.relevance import load_judged, score
+    from navigator.search.synonyms import load_synonyms
+
+    directory = load([ROOT / "services.yaml"]).directory
+    assert directory is not None, "services.yaml does not load: run navigator check"
+    synonyms = load_synonyms(ROOT / "synonyms.yaml")
+    queries = load_judged(JUDGED)
+    whoosh = build_in_memory(directory, synonyms)
+    fts = Fts5Index(directory, synonyms)
+    engines: dict[str, Callable[[str], Sequence[str]]] = {
+        "Whoosh": lambda text: search(whoosh, SearchRequest(text)).ids,
+        "FTS5": lambda text: fts.search_ids(text),
+        "FTS5 + difflib": lambda text: fts.search_ids(text, typos=True),
+    }
+    found: dict[str, Any] = {"queries": len(queries), "engines": {}}
+    for name, ranker in engines.items():
+        result = score(queries, ranker)
+        found["engines"][name] = {
+            "recall@5": result.recall,
+            "mrr": result.mrr,
+            "by_kind": result.by_kind(),
+            "misses": [(m.query.text, list(m.ranked[:5])) for m in result.misses()],
+        }
+    return found
+
+
+# Synthetic directories ----------------------------------------------------------------------
+
+
+def synthetic(size: int, seed: int = 2026) -> Any:
+    """`size` services made from the shipped active ones: each copy names a place and has
+    about one word in six of its texts replaced by another word of the directory."""
+    from navigator.content.directory import Directory
+    from navigator.content.loader import load
+    from navigator.search.analysis import words
+
+    real = load([ROOT / "services.yaml"]).directory
+    assert real is not None
+    active = [s for s in real.services if s.active]
+    rng = random.Random(seed)
+    vocabulary = sorted({w for s in active for w in words(f"{s.remit} {s.description}")})
+
+    def vary(text: str) -> str:
+        return " ".join(
+            rng.choice(vocabulary) if rng.random() < 0.17 else word for word in text.split()
+        )
+
+    services = []
+    for n in range(size):
+        base = active[n % len(active)]
+        place = PLACES[(n // len(active)) % len(PLACES)]
+        services.append(
+            base.model_copy(
+                update={
+                    "id": f"{base.id}-{n}",
+                    "name": f"{base.name} ({place} {n // (len(active) * len(PLACES)) + 1})",
+                    "remit": vary(base.remit),
+                    "description": vary(base.description),
+                    "aliases": [vary(a) for a in base.aliases],
+                    "former_ids": [],
+                }
+            )
+        )
+    return Directory(
+        version=real.version,
+        areas=real.areas,
+        concerns=real.concerns,
+        need_levels=real.need_levels,
+        services=services,
+    )
+
+
+# One engine, one size, in a process of its own ------------------------------------------------
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _percentiles(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {"p50": statistics.median(ordered) * 1000, "p95": p95 * 1000}
+
+
+def _time_queries(run: Callable[[str], object], repeat: int) -> dict[str, dict[str, float]]:
+    found = {}
+    for kind, queries in (("exact", EXACT), ("typo", TYPO), ("prefix", PREFIX)):
+        for text in queries:  # warm caches: the figures are for a running server
+            run(text)
+        samples = []
+        for _ in range(repeat):
+            for text in queries:
+                started = time.perf_counter()
+                run(text)
+                samples.append(time.perf_counter() - started)
+        found[kind] = _percentiles(samples)
+    return found
+
+
+def worker(engine: str, size: int, repeat: int) -> dict[str, Any]:
+    """Build, open and query one engine on one synthetic directory; figures as JSON."""
+    directory = synthetic(size)
+    from navigator.search.synonyms import load_synonyms
+
+    synonyms = load_synonyms(ROOT / "synonyms.yaml")
+    baseline_mb = _rss_mb()
+    scratch = Path(tempfile.mkdtemp(prefix="navigator-bench-"))
+    result: dict[str, Any] = {"engine": engine, "size": size}
+    try:
+        if engine == "whoosh":
+            result |= _whoosh(directory, synonyms, scratch, size, repeat)
+        else:
+            result |= _fts5(directory, synonyms, scratch, repeat)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["memory_mb"] = {"peak_rss": peak_mb, "over_directory": peak_mb - baseline_mb}
+    return result
+
+
+def _whoosh(directory: Any, synonyms: Any, scratch: Path, size: int, repeat: int) -> dict[str, Any]:
+    from navigator.search.index import IndexStore, open_generation
+    from navigator.search.interpret import interpret
+    from navigator.search.query import SearchRequest, search, whoosh_query
+
+    store = IndexStore(scratch)
+    # From-scratch builds of big directories use both cores (one segment each).
+    procs = 2 if size >= 20_000 and (os.cpu_count() or 1) >= 2 else 1
+    started = time.perf_counter()
+    store.build("bench", directory, procs=procs, limitmb=256)
+    built = time.perf_counter() - started
+    started = time.perf_counter()
+    generation = open_generation(store.open("bench"), directory, synonyms, "bench")
+    opened = time.perf_counter() - started
+
+    def ranking(text: str) -> list[str]:
+        query = whoosh_query(interpret(text, generation.vocabulary, generation.synonyms))
+        with generation.searcher() as searcher:
+            return [hit["id"] for hit in searcher.search(query, limit=10, optimize=False)]
+
+    def api(text: str) -> object:
+        return search(generation, SearchRequest(text)).as_json()
+
+    return {
+        "build_s": built,
+        "build_procs": procs,
+        "startup_s": opened,
+        "vocabulary": len(generation.vocabulary),
+        "latency_ms": _time_queries(ranking, repeat),
+        "api_latency_ms": _time_queries(api, max(1, repeat // 2)),
+    }
+
+
+def _fts5(directory: Any, synonyms: Any, scratch: Path, repeat: int) -> dict[str, Any]:
+    from navigator.search.baseline import Fts5Index
+
+    path = str(scratch / "fts5.db")
+    started = time.perf_counter()
+    Fts5Index(directory, synonyms, path).close()
+    built = time.perf_counter() - started
+    os.remove(path)
+    Fts5Index(directory, synonyms, path).close()
+    # Start-up with an existing database: connect and read the vocabulary (for difflib).
+    started = time.perf_counter()
+    index = Fts5Index.open(path, synonyms)
+    opened = time.perf_counter() - started
+    latency = _time_queries(lambda text: index.search_ids(text), repeat)
+    with_typos = _time_queries(lambda text: index.search_ids(text, typos=True), repeat)
+    index.close()
+    return {
+        "build_s": built,
+        "startup_s": opened,
+        "latency_ms": latency,
+        "difflib_latency_ms": with_typos,
+    }
+
+
+# Orchestration and report ---------------------------------------------------------------------
+
+
+def measure(size: int, repeat: int) -> dict[str, Any]:
+    figures = {}
+    for engine in ("whoosh", "fts5"):
+        command = [sys.executable, "-m", "benchmarks.search", "--worker", engine, str(size)]
+        command += ["--repeat", str(repeat)]
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
+        figures[engine] = json.loads(done.stdout.strip().splitlines()[-1])
+    return figures
+
+
+def _row(*cells: object) -> str:
+    return "| " + " | ".join(str(c) for c in cells) + " |"
+
+
+def report_relevance(found: dict[str, Any]) -> list[str]:
+    lines = [
+        f"Relevance: {found['queries']} judged queries on the shipped services.yaml",
+        "",
+        _row("engine", "recall@5", "MRR"),
+        _row("---", "---:", "---:"),
+    ]
+    for name, figures in found["engines"].items():
+        lines.append(_row(name, f"{figures['recall@5']:.3f}", f"{figures['mrr']:.3f}"))
+    lines += ["", "By kind of query (Whoosh recall@5 / MRR; FTS5 recall@5 / MRR):", ""]
+    whoosh, fts = found["engines"]["Whoosh"]["by_kind"], found["engines"]["FTS5"]["by_kind"]
+    lines += [_row("kind", "Whoosh", "FTS5"), _row("---", "---", "---")]
+    for kind in whoosh:
+        w, f = whoosh[kind], fts[kind]
+        lines.append(_row(kind, f"{w[0]:.2f} / {w[1]:.2f}", f"{f[0]:.2f} / {f[1]:.2f}"))
+    return lines
+
+
+def report_speed(all_sizes: dict[int, dict[str, Any]]) -> list[str]:
+    lines = [
+        "Speed (milliseconds; Whoosh/FTS5 as a ratio of p95)",
+        "",
+        _row(
+            "services",
+            "query",
+            "Whoosh p50",
+            "Whoosh p95",
+            "Whoosh API p95",
+            "FTS5 p50",
+            "FTS5 p95",
+            "FTS5+difflib p95",
+            "ratio p95",
+        ),
+        _row("---:", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:"),
+    ]
+    for size, figures in all_sizes.items():
+        w, f = figures["whoosh"], figures["fts5"]
+        for kind in ("exact", "typo", "prefix"):
+            wl, fl = w["latency_ms"][kind], f["latency_ms"][kind]
+            lines.append(
+                _row(
+                    f"{size:,}",
+                    kind,
+                    f"{wl['p50']:.1f}",
+                    f"{wl['p95']:.1f}",
+                    f"{w['api_latency_ms'][kind]['p95']:.1f}",
+                    f"{fl['p50']:.2f}",
+                    f"{fl['p95']:.2f}",
+                    f"{f['difflib_latency_ms'][kind]['p95']:.2f}",
+                    f"{wl['p95'] / max(fl['p95'], 1e-6):.0f}×",
+                )
+            )
+    lines += [
+        "",
+        _row(
+            "services",
+            "Whoosh build s",
+            "FTS5 build s",
+            "Whoosh start-up s",
+            "FTS5 start-up s",
+            "Whoosh peak MB (over directory)",
+            "FTS5 peak MB (over directory)",
+        ),
+        _row("---:", "---:", "---:", "---:", "---:", "---:", "---:"),
+    ]
+    for size, figures in all_sizes.items():
+        w, f = figures["whoosh"], figures["fts5"]
+        procs = f" ({w['build_procs']} procs)" if w["build_procs"] > 1 else ""
+        lines.append(
+            _row(
+                f"{size:,}",
+                f"{w['build_s']:.2f}{procs}",
+                f"{f['build_s']:.2f}",
+                f"{w['startup_s']:.2f}",
+                f"{f['startup_s']:.2f}",
+                f"{w['memory_mb']['peak_rss']:.0f} ({w['memory_mb']['over_directory']:.0f})",
+                f"{f['memory_mb']['peak_rss']:.0f} ({f['memory_mb']['over_directory']:.0f})",
+            )
+        )
+    return lines
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.search", description=__doc__)
+    parser.add_argument("--sizes", default=",".join(str(s) for s in SIZES))
+    parser.add_argument("--repeat", type=int, default=0, help="timed passes per query set")
+    parser.add_argument("--relevance-only", action="store_true")
+    parser.add_argument("--json", type=Path, help="also write every figure to this file")
+    parser.add_argument("--worker", nargs=2, metavar=("ENGINE", "SIZE"), help=argparse.SUPPRESS)
+    args = parser.parse_args([] if argv is None else list(argv))
+    if args.worker:
+        engine, size = args.worker[0], int(args.worker[1])
+        print(json.dumps(worker(engine, size, args.repeat or 3)))
+        return 0
+    found: dict[str, Any] = {"relevance": relevance()}
+    print("\n".join(report_relevance(found["relevance"])))
+    if not args.relevance_only:
+        speed: dict[int, dict[str, Any]] = {}
+        for size in (int(s) for s in args.sizes.split(",") if s):
+            repeat = args.repeat or (5 if size <= 5_000 else 2)
+            started = time.perf_counter()
+            speed[size] = measure(size, repeat)
+            print(f"\n({size:,} services measured in {time.perf_counter() - started:.0f} s)")
+        found["speed"] = speed
+        print()
+        print("\n".join(report_speed(speed)))
+    print(f"\nPython {sys.version.split()[0]}, {os.cpu_count()} cores; python -m benchmarks.search")
+    if args.json:
+        args.json.write_text(json.dumps(found, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
