@@ -47,6 +47,38 @@ LANGUAGES = {
     "bsl": "British Sign Language",
 }
 
+UNCONFIRMED = {
+    "phone": "the phone number",
+    "phone_note": "when to ring",
+    "email": "the email address",
+    "website": "the website",
+    "address": "the address",
+    "hours": "opening hours",
+    "routes": "how to refer or get in touch",
+    "routes.training": "training dates",
+    "areas": "which areas it covers",
+    "age_months": "the age range",
+    "stages": "whether it works in pregnancy",
+    "need": "the level of need it takes",
+    "status": "whether it still runs",
+    "provider": "who runs it",
+    "ended": "when it ended",
+    "replaced_by": "what replaced it",
+    "length": "how long it lasts",
+    "response_time": "how soon it responds",
+    "languages": "the languages offered",
+    "name": "its current name",
+    "remit": "what it does",
+}
+"""How the facts a provider has still to confirm are named to people (content uses field names)."""
+
+
+def unconfirmed_words(fields: list[str]) -> str:
+    """`['phone', 'age_months']` → 'the phone number, the age range'."""
+    words = [UNCONFIRMED.get(f, f.replace("_", " ").replace(".", " ")) for f in fields]
+    return ", ".join(dict.fromkeys(words))
+
+
 ROUTE_NAMES = {
     RouteKind.urgent: "urgent help",
     RouteKind.consultation: "consultation",
@@ -66,6 +98,7 @@ def make_templates(
     env.filters["route_title"] = route_title
     env.filters["route_name"] = lambda kind: ROUTE_NAMES.get(RouteKind(kind), str(kind))
     env.filters["long_date"] = long_date
+    env.filters["unconfirmed"] = unconfirmed_words
     env.filters["tel"] = lambda number: "".join(
         ch for ch in str(number) if ch.isdigit() or ch == "+"
     )

@@ -30,6 +30,10 @@ def test_every_page_has_the_header_search_skip_link_and_need_help(client: TestCl
         assert html.select_one("main#main-content h1"), url
         assert html.select_one("#need-help"), url
         assert html.html is not None and html.html["lang"] == "en", url
+        attribution = html.select_one("footer #attribution")
+        assert attribution is not None, url
+        assert "Open Government Licence v.3.0" in attribution.get_text(), url
+        assert "Royal Mail copyright" in attribution.get_text(), url
 
 
 def test_the_header_is_generic_without_a_crown(client: TestClient) -> None:

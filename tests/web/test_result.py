@@ -154,5 +154,6 @@ def test_unconfirmed_facts_say_check_with_the_service(client: TestClient) -> Non
     html = page(client.get(f"{START}/result?{PRACTITIONER}"))
     for card_id in ["#consultation-infant-mh", "#referral-infant-mh"]:
         card = text(html, card_id)
-        assert "Check with the service Not yet confirmed with the provider: phone." in card
+        expected = "Check with the service Not yet confirmed with the provider: the phone number."
+        assert expected in card
     assert "Check with the service" not in text(html, "#self_referral-health-visiting")

@@ -120,7 +120,6 @@ def test_the_service_page_says_check_with_the_service_for_unconfirmed_facts(
     client: TestClient,
 ) -> None:
     html = page(client.get("/services/infant-mh"))
-    assert "Check with the service Not yet confirmed with the provider: phone." in html.get_text(
-        " ", strip=True
-    )
+    expected = "Check with the service Not yet confirmed with the provider: the phone number."
+    assert expected in html.get_text(" ", strip=True)
     assert "Check with the service" not in page(client.get("/services/health-visiting")).get_text()
