@@ -25,7 +25,7 @@ from whoosh.query import And, AndMaybe, Every, NullQuery, Or, Query, Term
 
 from navigator.search.analysis import stem
 from navigator.search.best_of import BestOf
-from navigator.search.interpret import Alternative, Interpretation, Kind
+from navigator.search.interpret import Alternative, Interpretation
 from navigator.search.schema import FIELD_BOOSTS, TEXT_FIELDS
 from navigator.search.weighting import ALL_FIELD
 
@@ -50,6 +50,14 @@ class Lexicon:
         return self.size > 0 and self.services.get(term, 0) > COMMON * self.size
 
 
+class _Union(Or):  # type: ignore[misc]
+    """OR that always scores its sub-queries block by block into an array: of Whoosh's three
+    OR matchers the fastest here (at 5,000 services, p95 about half the tree of unions that
+    Whoosh picks by itself from 5,000 documents up)."""
+
+    matcher_type = Or.ARRAY_MATCHER
+
+
 def compose(interpretation: Interpretation, lexicon: Lexicon | None = None) -> Query:
     """The scoring query of `interpretation` (`Every()` when empty). Without a lexicon every
     word is looked for in every field and none is treated as common."""
@@ -58,24 +66,23 @@ def compose(interpretation: Interpretation, lexicon: Lexicon | None = None) -> Q
     rare: list[Query] = []
     common: list[Query] = []
     for clause in interpretation.clauses:
+        primary = clause.alternatives[0]
+        if _is_common(primary, lexicon):
+            # A common word needs no help to be found (its completions and expansions would
+            # only cost time), and it only adds to the score of what the rest finds.
+            query = _alternative(primary, lexicon)
+            if query is not None:
+                common.append(query)
+            continue
         found = [
             (alternative, query)
             for alternative in clause.alternatives
             if (query := _alternative(alternative, lexicon)) is not None
         ]
-        if not found:
-            continue
-        # Completions do not make a clause telling when the word typed is a common one
-        # (`health` is not to be searched as `healthy`).
-        settled = _is_common(clause.alternatives[0], lexicon)
-        telling = [
-            q
-            for a, q in found
-            if not _is_common(a, lexicon) and not (settled and a.kind is Kind.prefix)
-        ]
+        telling = [q for a, q in found if not _is_common(a, lexicon)]
         if telling:
             rare.append(_best(telling))
-        else:
+        elif found:
             common.append(_best([q for _, q in found]))
     if not rare:
         rare, common = common, []
@@ -94,7 +101,7 @@ def _best(queries: list[Query]) -> Query:
 
 
 def _any(queries: list[Query]) -> Query:
-    return queries[0] if len(queries) == 1 else Or(queries)
+    return queries[0] if len(queries) == 1 else _Union(queries)
 
 
 def _alternative(alternative: Alternative, lexicon: Lexicon | None) -> Query | None:
@@ -111,5 +118,5 @@ def _alternative(alternative: Alternative, lexicon: Lexicon | None) -> Query | N
         if not fields:
             return None  # a word no service has: this alternative cannot match
         terms = [Term(f, term, boost=FIELD_BOOSTS[f] * alternative.weight) for f in fields]
-        per_word.append(terms[0] if len(terms) == 1 else Or(terms))
+        per_word.append(terms[0] if len(terms) == 1 else _Union(terms))
     return per_word[0] if len(per_word) == 1 else And(per_word)

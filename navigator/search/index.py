@@ -40,7 +40,7 @@ from navigator.search.compose import Lexicon
 from navigator.search.schema import FACET_FIELDS, TEXT_FIELDS, documents, schema
 from navigator.search.synonyms import Synonyms
 from navigator.search.vocabulary import Vocabulary
-from navigator.search.weighting import ALL_FIELD, DirectoryWeighting
+from navigator.search.weighting import ALL_FIELD, DirectoryWeighting, Norms, length_norms
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -80,6 +80,8 @@ class Generation:
     """Where each stem occurs and how common it is (see `compose`)."""
     facets: FacetSets = field(default_factory=dict)
     """Which services have each facet value (see `collect`)."""
+    norms: Norms = field(default_factory=dict)
+    """BM25 length terms per ranked field (see `weighting`)."""
 
     _local: threading.local = field(default_factory=threading.local, compare=False, repr=False)
 
@@ -92,7 +94,7 @@ class Generation:
         local = self._local
         found = getattr(local, "searcher", None)
         if found is None:
-            found = local.searcher = self.index.searcher(weighting=DirectoryWeighting())
+            found = local.searcher = self.index.searcher(weighting=DirectoryWeighting(self.norms))
         yield found
 
     def with_synonyms(self, synonyms: Synonyms) -> Generation:
@@ -106,6 +108,7 @@ class Generation:
             self.name,
             self.lexicon,
             self.facets,
+            self.norms,
         )
 
 
@@ -147,6 +150,11 @@ def _facets(ix: Any) -> FacetSets:
         return facet_sets(reader, FACET_FIELDS)
 
 
+def _norms(ix: Any) -> Norms:
+    with ix.reader() as reader:
+        return length_norms(reader, TEXT_FIELDS)
+
+
 def _max_routes(directory: Directory) -> int:
     return max((len(s.routes) for s in directory.services), default=0)
 
@@ -161,6 +169,7 @@ def open_generation(ix: Any, directory: Directory, synonyms: Synonyms, name: str
         name,
         _lexicon(ix),
         _facets(ix),
+        _norms(ix),
     )
 
 

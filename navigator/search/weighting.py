@@ -12,11 +12,13 @@ Whoosh's own (`log(N / (n + 1)) + 1`) never falls below 1.
 from __future__ import annotations
 
 import math
+from array import array
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from whoosh.scoring import BM25F, BM25FScorer
+from whoosh.scoring import BM25F, BaseScorer
 
-__all__ = ["ALL_FIELD", "DirectoryWeighting"]
+__all__ = ["ALL_FIELD", "DirectoryWeighting", "Norms", "length_norms"]
 
 ALL_FIELD = "all"
 
@@ -26,24 +28,72 @@ def idf(services: int, containing: int) -> float:
     return math.log(1.0 + (services - containing + 0.5) / (containing + 0.5))
 
 
-class _WholeServiceIdf(BM25FScorer):  # type: ignore[misc]
+def length_norms(reader: Any, fields: tuple[str, ...], B: float = 0.75, K1: float = 1.2) -> Norms:
+    """Per field, BM25's length term `K1 * ((1 - B) + B * length / average)` of every
+    document, computed once per generation instead of once per posting scored."""
+    norms: dict[str, array[float]] = {}
+    count = reader.doc_count_all()
+    for field_ in fields:
+        average = (reader.field_length(field_) / count if count else 0.0) or 1.0
+        norms[field_] = array(
+            "d",
+            (
+                K1 * ((1 - B) + B * (reader.doc_field_length(d, field_) or 0) / average)
+                for d in range(count)
+            ),
+        )
+    return norms
+
+
+Norms = Mapping[str, Sequence[float]]
+"""Field → document number (of the whole index) → BM25 length term."""
+
+
+class _WholeServiceIdf(BaseScorer):  # type: ignore[misc]
+    """BM25 for one term: the whole service's idf, the field's own length normalisation."""
+
     def __init__(
-        self, searcher: Any, fieldname: str, text: bytes, B: float, K1: float, qf: int = 1
-    ):
+        self, searcher: Any, text: bytes, norms: Sequence[float], offset: int, K1: float
+    ) -> None:
         parent = searcher.get_parent()
         self.idf = idf(parent.doc_count_all(), parent.doc_frequency(ALL_FIELD, text))
-        self.avgfl = parent.avg_field_length(fieldname) or 1
-        self.B = B
+        self.norms = norms
+        self.offset = offset
         self.K1 = K1
-        self.qf = qf
-        self.setup(searcher, fieldname, text)
+
+    def supports_block_quality(self) -> bool:
+        return False
+
+    def max_quality(self) -> float:
+        return self.idf * (self.K1 + 1)
+
+    def score(self, matcher: Any) -> float:
+        tf = matcher.weight()
+        norm = self.norms[self.offset + matcher.id()]
+        return float(self.idf * (tf * (self.K1 + 1)) / (tf + norm))
 
 
 class DirectoryWeighting(BM25F):  # type: ignore[misc]
-    """BM25 with the whole service's idf; filter and facet fields score as plain weights."""
+    """BM25 with the whole service's idf and precomputed length norms; filter and facet
+    fields score as plain weights."""
+
+    def __init__(self, norms: Norms, K1: float = 1.2) -> None:
+        super().__init__(K1=K1)
+        self.norms = norms
 
     def scorer(self, searcher: Any, fieldname: str, text: bytes, qf: int = 1) -> Any:
-        if not searcher.schema[fieldname].scorable:
+        norms = self.norms.get(fieldname)
+        if norms is None or not searcher.schema[fieldname].scorable:
             return super().scorer(searcher, fieldname, text, qf=qf)
-        B = self._field_B.get(fieldname, self.B)
-        return _WholeServiceIdf(searcher, fieldname, text, B, self.K1, qf=qf)
+        return _WholeServiceIdf(searcher, text, norms, _offset(searcher), self.K1)
+
+
+def _offset(searcher: Any) -> int:
+    """The number of the sub-searcher's first document in the whole index."""
+    parent = searcher.get_parent()
+    if parent is searcher:
+        return 0
+    for sub, offset in parent.subsearchers:
+        if sub is searcher:
+            return int(offset)
+    return 0
