@@ -9,14 +9,15 @@ bonus, so services matching more of the query come first.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any
 
-from whoosh import highlight
 from whoosh.query import Query
 
 from navigator.content.directory import Service
-from navigator.search.analysis import stem, stemming_analyzer, words
+from navigator.search.analysis import STOP_WORDS, WORD_PATTERN, stem, words
 from navigator.search.collect import collect
 from navigator.search.compose import compose
 from navigator.search.filters import Filters
@@ -173,15 +174,27 @@ def _hit(hit: Any, service: Service, terms: dict[str, frozenset[str]]) -> Hit:
     return Hit(service, float(score), highlights, former)
 
 
-_ANALYZER = stemming_analyzer()
-_FORMATTER = highlight.HtmlFormatter(tagname="mark", classname="match")
+_WORD = re.compile(WORD_PATTERN)
 
 
 def _highlight(text: str, stems: frozenset[str]) -> str | None:
-    """`text` as HTML with the words whose stems the query looks for in `<mark>` (the rest
-    escaped), or None if there are none. The whole text: names and remits are short and cards
+    """`text` as HTML: the words whose stems the query looks for in `<mark>`, everything else
+    escaped; None if no word matched. The whole text: names and remits are short and cards
     show them whole."""
     if not stems or not text:
         return None
-    marked = highlight.highlight(text, stems, _ANALYZER, highlight.WholeFragmenter(), _FORMATTER)
-    return str(marked) if marked else None
+    parts: list[str] = []
+    done = 0
+    for match in _WORD.finditer(text):
+        word = match.group().lower().replace("'", "").replace("’", "")
+        if word in STOP_WORDS or stem(word) not in stems:
+            continue
+        parts += [
+            escape(text[done : match.start()]),
+            f'<mark class="match">{escape(match.group())}</mark>',
+        ]
+        done = match.end()
+    if not parts:
+        return None
+    parts.append(escape(text[done:]))
+    return "".join(parts)
