@@ -23,7 +23,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy navigator tests
+	$(BIN)/mypy navigator tests benchmarks
 
 content: $(STAMP)
 	$(BIN)/navigator check
