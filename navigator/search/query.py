@@ -1,10 +1,9 @@
-"""Searching one generation: the interpretation becomes a Whoosh query, filters narrow it, and
-a page of results comes back with facet counts, highlights and "did you mean".
+"""Searching one generation: a page of results with facet counts, highlights, "did you mean"
+and the former name each result was found by.
 
-Scoring is Whoosh's BM25F. Each word is looked for in every text field with the field's weight
-(`FIELD_BOOSTS`); a clause scores by its best alternative (disjunction-max), so a typo
-correction never adds to the exact word it stands for; clauses are OR-ed with a coordination
-bonus, so services matching more of the query come first.
+The query is read by `interpret`, turned into a Whoosh query by `compose`, run by `collect`
+(exact totals and facet counts); results come back as services from the generation's
+directory, so a card shows what `services.yaml` says.
 """
 
 from __future__ import annotations
