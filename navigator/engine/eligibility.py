@@ -37,7 +37,8 @@ class RouteEligibility:
 
 @dataclass(frozen=True)
 class EligibilityCheck:
-    """The verdict for the service: yes if any route fits, else confirm if any may, else no."""
+    """The verdict for the service: yes if any route fits, else confirm if any may, else no
+    (training routes count only for a service that offers nothing else)."""
 
     service_id: str
     name: str
@@ -53,16 +54,20 @@ class EligibilityCheck:
         return asdict(self)
 
 
-def place_facts(place: Place | None) -> dict[str, object]:
-    """The area facts a postcode look-up gives (as a journey's postcode question does)."""
+def place_facts(place: Place | None, *, hints: bool = True) -> dict[str, Any]:
+    """The area facts a postcode look-up gives, for `Facts`. Within 75 m of an edge the
+    generalised boundary may be wrong either way, so those areas are only uncertain; so are
+    areas decided by GP registration that the postcode makes likely (`hints`), unless the GP
+    registration was asked."""
     if place is None:
         return {"place_asked": False}
-    uncertain = set(place.near_boundary) | set(place.hints)
+    uncertain = set(place.near_boundary) | (set(place.hints) if hints else set())
     return {
         "place_asked": True,
         "place_known": place.known,
+        "place_covered": place.covered,
         "place_message": place.message,
-        "areas": frozenset(place.areas),
+        "areas": frozenset(set(place.areas) - uncertain),
         "uncertain": frozenset(uncertain),
     }
 
@@ -79,7 +84,7 @@ def check_eligibility(
     facts = Facts(
         stage=stage,
         age_months=age_months if stage is Stage.postnatal else None,
-        **place_facts(place),  # type: ignore[arg-type]
+        **place_facts(place),
     )
     routes = [r for r in service.routes if r.kind is not RouteKind.urgent] or service.routes
     verdicts = []
@@ -125,7 +130,9 @@ def _instead(routes: list[RouteEligibility]) -> list[Alternative]:
 
 
 def _overall(routes: list[RouteEligibility]) -> Verdict:
-    verdicts = {r.verdict for r in routes}
+    # Training is for practitioners: it says nothing about whether the family can be seen.
+    for_family = [r for r in routes if r.route != RouteKind.training.value] or routes
+    verdicts = {r.verdict for r in for_family}
     if "yes" in verdicts:
         return "yes"
     return "confirm" if "confirm" in verdicts else "no"

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from navigator.content.directory import Directory, Route, Service
 from navigator.content.pathway import RED_FLAGS, Pathway, Rule, ServiceRef, Sets
 from navigator.content.vocabulary import ROUTE_TITLES, Audience, Criterion, RouteKind, Stage
+from navigator.engine.eligibility import place_facts
 from navigator.engine.facts import Facts, Locator
 from navigator.engine.flow import SKIP, Walk, choices, red_flag_choices, walk
 from navigator.engine.match import match_route
@@ -130,15 +131,11 @@ def _facts(
                 values["place_message"] = "The postcode was not given."
                 continue
             place = locator.locate(str(value))
-            values["place_known"] = place.known
-            values["place_covered"] = place.covered
-            values["place_message"] = place.message
+            found = place_facts(place, hints=not _asked_gp(pathway, answers))
+            areas.update(found.pop("areas"))
+            uncertain.update(found.pop("uncertain"))
+            values.update(found)
             notes.append(place.message)
-            # Within 75 m of an edge the generalised boundary may be wrong either way: confirm.
-            areas.update(a for a in place.areas if a not in place.near_boundary)
-            uncertain.update(place.near_boundary)
-            if not _asked_gp(pathway, answers):
-                uncertain.update(place.hints)
     if values.get("stage") is Stage.pregnancy:
         values.pop("age_months", None)
     return Facts(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from navigator.content.directory import Directory, Service
-from navigator.content.vocabulary import Stage
+from navigator.content.vocabulary import RouteKind, Stage
 from navigator.engine.eligibility import check_eligibility
 
 
@@ -95,3 +95,27 @@ def test_a_service_open_to_all_is_yes(directory: Directory) -> None:
     )
     assert found.verdict == "yes"
     assert found.as_json()["routes"][0]["verdict"] == "yes"
+
+
+def test_a_training_route_does_not_make_a_family_eligible(directory: Directory) -> None:
+    # A service that trains practitioners at any age still cannot see a baby of 30 months.
+    infant = service(directory, "infant-mh")
+    consultation = infant.route("consultation")
+    assert consultation is not None
+    training = consultation.model_copy(
+        update={
+            "kind": RouteKind.training,
+            "eligibility": consultation.eligibility.model_copy(update={"age_months": None}),
+        }
+    )
+    with_training = infant.model_copy(update={"routes": [*infant.routes, training]})
+    found = check_eligibility(with_training, directory, Stage.postnatal, 30, Place())
+    assert [r.verdict for r in found.routes] == ["no", "no", "yes"]
+    assert found.verdict == "no"
+    assert [a.id for a in found.instead] == ["health-visiting"]
+
+
+def test_outside_the_covered_postcodes_is_no(directory: Directory) -> None:
+    far = Place(postcode="M1 1AE", known=False, areas=(), covered=False, message="Outside.")
+    found = check_eligibility(service(directory, "infant-mh"), directory, Stage.postnatal, 5, far)
+    assert found.verdict == "no"
