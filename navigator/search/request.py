@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import TypeVar
 
 from navigator.content.directory import Directory
 from navigator.content.vocabulary import Audience, Ring, RouteKind, Stage
@@ -19,6 +21,8 @@ from navigator.search.filters import Filters
 from navigator.search.query import PER_PAGE, SearchRequest
 
 __all__ = ["BadSearch", "Parameters", "build_request"]
+
+Choice = TypeVar("Choice", bound=StrEnum)
 
 
 class BadSearch(ValueError):
@@ -55,39 +59,30 @@ class Parameters:
     per_page: str = ""
 
 
-def _choice(name: str, value: str, kind: type[Audience] | type[Stage]) -> Audience | Stage | None:
-    if not value:
-        return None
+def _member(name: str, value: str, kind: type[Choice], shown: str) -> Choice:
     try:
-        return kind(value.strip().lower())
+        return kind(value)
     except ValueError:
         allowed = ", ".join(k.value for k in kind)
-        raise BadSearch(name, f"{LABELS[name]} must be one of {allowed}, not '{value}'") from None
+        raise BadSearch(name, f"{LABELS[name]} must be one of {allowed}, not '{shown}'") from None
 
 
-def _routes(values: Sequence[str]) -> tuple[RouteKind, ...]:
-    found: list[RouteKind] = []
-    for value in (v.strip().lower().replace("-", "_") for v in values if v.strip()):
-        try:
-            found.append(RouteKind(value))
-        except ValueError:
-            allowed = ", ".join(k.value for k in RouteKind)
-            raise BadSearch(
-                "route", f"{LABELS['route']} must be one of {allowed}, not '{value}'"
-            ) from None
-    return tuple(dict.fromkeys(found))
+def _choice(name: str, value: str, kind: type[Choice]) -> Choice | None:
+    if not value:
+        return None
+    return _member(name, value.strip().lower(), kind, shown=value)
 
 
-def _rings(values: Sequence[str]) -> tuple[Ring, ...]:
-    found: list[Ring] = []
+def _choices(
+    name: str, values: Sequence[str], kind: type[Choice], *, hyphens: bool = False
+) -> tuple[Choice, ...]:
+    """The distinct members of `kind` named by `values`; `hyphens` reads `-` as `_`
+    (`self-referral`)."""
+    found: list[Choice] = []
     for value in (v.strip().lower() for v in values if v.strip()):
-        try:
-            found.append(Ring(value))
-        except ValueError:
-            allowed = ", ".join(r.value for r in Ring)
-            raise BadSearch(
-                "ring", f"{LABELS['ring']} must be one of {allowed}, not '{value}'"
-            ) from None
+        if hyphens:
+            value = value.replace("-", "_")
+        found.append(_member(name, value, kind, shown=value))
     return tuple(dict.fromkeys(found))
 
 
@@ -134,12 +129,12 @@ def build_request(
     request = SearchRequest(
         text=given.q[:200],
         filters=Filters(
-            audience=audience if isinstance(audience, Audience) else None,
-            routes=_routes(given.routes),
-            stage=stage if isinstance(stage, Stage) else None,
+            audience=audience,
+            routes=_choices("route", given.routes, RouteKind, hyphens=True),
+            stage=stage,
             age_months=None if age < 0 else age,
             areas=areas,
-            rings=_rings(given.rings),
+            rings=_choices("ring", given.rings, Ring),
         ),
         page=_number("page", given.page, 1, 1, 10_000),
         per_page=_number("per_page", given.per_page, PER_PAGE, 1, 100),
