@@ -44,16 +44,19 @@ def match_route(
     return Match(passed, failed, caveats)
 
 
+FIELDS: dict[Criterion, str] = {
+    Criterion.audience: "audience",
+    Criterion.stage: "stages",
+    Criterion.age: "age_months",
+    Criterion.concerns: "concerns",
+    Criterion.need: "need",
+    Criterion.area: "areas",
+}
+"""The field of `Eligibility` each criterion reads, whose `file:line` a reason cites."""
+
+
 def _source(rules: Eligibility, criterion: Criterion) -> str:
-    field = {
-        Criterion.audience: "audience",
-        Criterion.stage: "stages",
-        Criterion.age: "age_months",
-        Criterion.concerns: "concerns",
-        Criterion.need: "need",
-        Criterion.area: "areas",
-    }[criterion]
-    return rules.field_at(field).short
+    return rules.field_at(FIELDS[criterion]).short
 
 
 Outcome = tuple[bool, str] | None
