@@ -78,25 +78,52 @@ def get_generation(request: Request) -> Generation:
 GenerationDep = Annotated[Generation, Depends(get_generation)]
 
 
-def _parameters(request: Request) -> Parameters:
-    query = request.query_params
+def search_parameters(
+    q: Annotated[
+        str, Query(description="What to look for; empty lists every service by name.")
+    ] = "",
+    audience: Annotated[
+        str, Query(description="`practitioner` or `family`: who will use the route.")
+    ] = "",
+    route: Annotated[
+        list[str] | None, Query(description="Route kinds; repeat for any of several.")
+    ] = None,
+    stage: Annotated[str, Query(description="`pregnancy` or `postnatal`.")] = "",
+    age_months: Annotated[
+        str, Query(description="The baby's age in whole months (postnatal).")
+    ] = "",
+    postcode: Annotated[
+        str, Query(description="Where the family lives (never stored or logged).")
+    ] = "",
+    ring: Annotated[
+        list[str] | None, Query(description="`core`, `universal` or `risk`; repeatable.")
+    ] = None,
+    page: Annotated[str, Query(description="Page number, from 1.")] = "1",
+    per_page: Annotated[str, Query(description="Results a page, 1 to 100 (default 10).")] = "",
+) -> Parameters:
+    """The search parameters of the query string, as text (the page and the API read the
+    same ones; `build_request` says what they mean)."""
     return Parameters(
-        q=query.get("q", ""),
-        audience=query.get("audience", ""),
-        routes=tuple(query.getlist("route")),
-        stage=query.get("stage", ""),
-        age_months=query.get("age_months", ""),
-        postcode=query.get("postcode", ""),
-        rings=tuple(query.getlist("ring")),
-        page=query.get("page", "") or "1",
-        per_page=query.get("per_page", ""),
+        q=q,
+        audience=audience,
+        routes=tuple(route or ()),
+        stage=stage,
+        age_months=age_months,
+        postcode=postcode,
+        rings=tuple(ring or ()),
+        page=page or "1",
+        per_page=per_page,
     )
 
 
+ParametersDep = Annotated[Parameters, Depends(search_parameters)]
+
+
 @router.get("/search", include_in_schema=False)
-def search_page(request: Request, generation: GenerationDep, locator: LocatorDep) -> Response:
+def search_page(
+    request: Request, given: ParametersDep, generation: GenerationDep, locator: LocatorDep
+) -> Response:
     """The search page, or just its results for a live (htmx) update."""
-    given = _parameters(request)
     error: str | None = None
     try:
         search_request, notes = build_request(given, generation.directory, locator)
@@ -132,44 +159,8 @@ def search_page(request: Request, generation: GenerationDep, locator: LocatorDep
         422: {"description": "A parameter cannot be used; `message` says why."},
     },
 )
-def search_services(
-    request: Request,
-    generation: GenerationDep,
-    locator: LocatorDep,
-    q: Annotated[
-        str, Query(description="What to look for; empty lists every service by name.")
-    ] = "",
-    audience: Annotated[
-        str, Query(description="`practitioner` or `family`: who will use the route.")
-    ] = "",
-    route: Annotated[
-        list[str] | None, Query(description="Route kinds; repeat for any of several.")
-    ] = None,
-    stage: Annotated[str, Query(description="`pregnancy` or `postnatal`.")] = "",
-    age_months: Annotated[
-        str, Query(description="The baby's age in whole months (postnatal).")
-    ] = "",
-    postcode: Annotated[
-        str, Query(description="Where the family lives (never stored or logged).")
-    ] = "",
-    ring: Annotated[
-        list[str] | None, Query(description="`core`, `universal` or `risk`; repeatable.")
-    ] = None,
-    page: Annotated[str, Query(description="Page number, from 1.")] = "1",
-    per_page: Annotated[str, Query(description="Results a page, 1 to 100 (default 10).")] = "",
-) -> Any:
+def search_services(given: ParametersDep, generation: GenerationDep, locator: LocatorDep) -> Any:
     """Search the directory: the same results as the search page and `navigator search`."""
-    given = Parameters(
-        q=q,
-        audience=audience,
-        routes=tuple(route or ()),
-        stage=stage,
-        age_months=age_months,
-        postcode=postcode,
-        rings=tuple(ring or ()),
-        page=page or "1",
-        per_page=per_page,
-    )
     try:
         search_request, notes = build_request(given, generation.directory, locator)
     except BadSearch as problem:
