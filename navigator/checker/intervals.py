@@ -9,7 +9,7 @@ from navigator.checker.scope import Scope, either
 from navigator.content.condition import Condition
 from navigator.content.directory import Interval
 from navigator.content.finding import Finding, finding
-from navigator.content.pathway import Pathway, Question, QuestionKind
+from navigator.content.pathway import Pathway
 
 DEFAULT_RANGE = (0, 36)
 """The ages the engine accepts when a months question gives no `min` or `max`."""
@@ -17,7 +17,7 @@ DEFAULT_RANGE = (0, 36)
 
 def months_range(pathway: Pathway) -> tuple[int, int]:
     """The smallest and largest age the pathway's months question accepts (both included)."""
-    question = months_question(pathway)
+    question = pathway.months_question()
     low, high = DEFAULT_RANGE
     if question is None:
         return low, high
@@ -25,10 +25,6 @@ def months_range(pathway: Pathway) -> tuple[int, int]:
         question.min if question.min is not None else low,
         question.max if question.max is not None else high,
     )
-
-
-def months_question(pathway: Pathway) -> Question | None:
-    return next((q for q in pathway.questions if q.kind is QuestionKind.months), None)
 
 
 def check_intervals(scope: Scope) -> list[Finding]:
@@ -91,7 +87,7 @@ def _interval(
 
 
 def _question_range(pathway: Pathway) -> list[Finding]:
-    question = months_question(pathway)
+    question = pathway.months_question()
     if question is None:
         return []
     low, high = months_range(pathway)

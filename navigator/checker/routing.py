@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from navigator.checker.flow import reachable
-from navigator.checker.intervals import bounds, months_question, months_range
+from navigator.checker.intervals import bounds, months_range
 from navigator.checker.scope import Scope, choice_ids, either, quoted
 from navigator.content.directory import Directory
 from navigator.content.finding import Finding, finding
@@ -75,7 +75,7 @@ class Domains:
             for question_id, value in condition.values():
                 self.mentioned[question_id].add(value)
         self.ages: set[int] = {b for c in conditions for b in bounds(c)}
-        age = months_question(pathway)
+        age = pathway.months_question()
         self.age_question = age.id if age else None
         if self.ages and self.age_question:
             self.read.add(self.age_question)

@@ -207,6 +207,7 @@ class Directory(Content):
         super().model_post_init(context)
         self._services = {s.id: s for s in self.services}
         self._former = {f: s.id for s in self.services for f in s.former_ids}
+        self._areas = {a.id: a for a in reversed(self.areas)}  # the first of a repeated id wins
 
     def service(self, id: str) -> Service | None:
         return self._services.get(id)
@@ -216,7 +217,7 @@ class Directory(Content):
         return id if id in self._services else self._former.get(id)
 
     def area(self, id: str) -> Area | None:
-        return next((a for a in self.areas if a.id == id), None)
+        return self._areas.get(id)
 
     def ancestors(self, id: str) -> list[str]:
         """`id` and every area that contains it."""

@@ -181,11 +181,24 @@ class Pathway(Content):
     )
     scenarios: list[Scenario] = Field(default_factory=list, description="Tests of the pathway.")
 
+    def model_post_init(self, context: object, /) -> None:
+        super().model_post_init(context)
+        # Looked up on every step of every journey: indexed once (the first of a repeated id
+        # wins, as a scan would find it; the checker reports the repeat).
+        self._questions = {q.id: q for q in reversed(self.questions)}
+        self._dispositions = {d.id: d for d in reversed(self.dispositions)}
+        self._months = next((q for q in self.questions if q.kind is QuestionKind.months), None)
+
     def question(self, id: str) -> Question | None:
-        return next((q for q in self.questions if q.id == id), None)
+        return self._questions.get(id)
 
     def disposition(self, id: str) -> Disposition | None:
-        return next((d for d in self.dispositions if d.id == id), None)
+        return self._dispositions.get(id)
+
+    def months_question(self) -> Question | None:
+        """The question that asks the baby's age (the first `months` question): the answer that
+        `age_months` conditions read."""
+        return self._months
 
 
 class ScenarioFile(Content):

@@ -86,6 +86,8 @@ def walk(pathway: Pathway, directory: Directory, raw: RawAnswers) -> Walk:
         result.red_flags = flags
         return result
     current = pathway.start
+    months = pathway.months_question()
+    age_question = months.id if months else ""
     seen: set[str] = set()
     while True:
         question = pathway.question(current)
@@ -104,7 +106,7 @@ def walk(pathway: Pathway, directory: Directory, raw: RawAnswers) -> Walk:
             result.given = given if error else None
             return result
         result.answers[current] = value
-        age = result.answers.get(_age_question(pathway))
+        age = result.answers.get(age_question)
         branch = next(
             (
                 b
@@ -174,7 +176,3 @@ def _as_list(raw: AnswerValue) -> list[str]:
     if isinstance(raw, list):
         return [str(v) for v in raw]
     return [str(raw)]
-
-
-def _age_question(pathway: Pathway) -> str:
-    return next((q.id for q in pathway.questions if q.kind is QuestionKind.months), "")
