@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -62,6 +64,23 @@ def test_an_edit_is_searched_after_a_swap_with_no_gap(content: Path) -> None:
     index.wait(60)
     assert index.current() is not old
     assert ids(index, "wellbeing talks")[0] == "talking-therapies"
+
+
+def test_a_save_without_a_change_rebuilds_nothing(
+    content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index = live(content)
+    old = index.start()
+    builds: list[object] = []
+    monkeypatch.setattr(IndexStore, "build", lambda *args, **kwargs: builds.append(args))
+    services = content / "services.yaml"
+    services.write_bytes(services.read_bytes())
+    later = time.time() + 5
+    os.utime(services, (later, later))  # a new time whatever the file system's resolution
+    index.current()
+    index.wait(60)
+    assert builds == []
+    assert index.current() is old  # not even reopened
 
 
 def test_a_broken_edit_keeps_the_last_good_index(content: Path) -> None:
