@@ -61,6 +61,23 @@ def test_highlights_escape_the_services_own_text(tmp_path: Path) -> None:
     assert "<b>" not in name and "&lt;b&gt;" in name
 
 
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        ("id:talking-therapies", "id talking therapies"),
+        ("infant*", "infant"),
+        ('"old project"', "old project"),
+        ("anxeity~2", "anxeity 2"),
+        ("(HV OR pnd) AND NOT infant", "HV OR pnd AND NOT infant"),
+        ("name:[a TO z]", "name a TO z"),
+    ],
+)
+def test_whoosh_query_syntax_in_the_text_is_only_words(
+    small: Generation, typed: str, words: str
+) -> None:
+    assert search(small, SearchRequest(typed)).ids == search(small, SearchRequest(words)).ids
+
+
 def test_facet_counts_count_every_value_of_a_service(small: Generation) -> None:
     facets = search(small, SearchRequest("")).facets
     # health-visiting has both a referral and a self-referral route: it counts under both.
@@ -148,3 +165,23 @@ def test_threads_searching_at_once_get_what_one_thread_gets(small: Generation) -
     for thread in threads:
         thread.join()
     assert failures == []
+
+
+def test_each_thread_searches_with_its_own_searcher(small: Generation) -> None:
+    import threading
+
+    seen: list[object] = []
+
+    def run() -> None:
+        with small.searcher() as searcher:
+            seen.append(searcher)
+
+    threads = [threading.Thread(target=run) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len({id(s) for s in seen}) == 4
+    swapped = small.with_synonyms(small.synonyms)
+    with small.searcher() as before, swapped.searcher() as after:
+        assert before is not after  # a swapped-in generation starts afresh

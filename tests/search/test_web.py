@@ -73,6 +73,16 @@ def test_highlights_mark_matches(client: TestClient) -> None:
     assert marks and all(m.text.lower() in {"infant", "babies", "baby"} for m in marks)
 
 
+def test_the_query_is_escaped_wherever_the_page_shows_it(client: TestClient) -> None:
+    typed = '<script>alert(1)</script> "><b>infant'
+    for headers in ({}, LIVE):
+        response = client.get("/search", params={"q": typed}, headers=headers)
+        assert "<script>alert(1)" not in response.text and "<b>" not in response.text
+        assert result_ids(soup(response))[0] == "infant-mh"
+    box = soup(client.get("/search", params={"q": typed})).select_one("input[name=q]")
+    assert box is not None and box["value"] == typed
+
+
 def test_filters_show_facet_counts_and_stay_chosen(client: TestClient) -> None:
     html = soup(client.get("/search", params={"route": "referral"}))
     assert result_ids(html) == ["health-visiting", "infant-mh"]
