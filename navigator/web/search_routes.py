@@ -7,8 +7,9 @@ and the API build the request with `navigator.search.request.build_request`, as
 `navigator search` does, so all three give the same results.
 
 The index is opened (or built, once, if `services.yaml` changed) when the app starts, and
-swapped for a new generation in the background when the content changes; each request opens
-its own searcher on the generation current when it starts.
+swapped for a new generation in the background when the content changes; each request
+searches the generation current when it starts, with its worker thread's own searcher (Whoosh
+searchers are not thread-safe; see `Generation.searcher`).
 """
 
 from __future__ import annotations
