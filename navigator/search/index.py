@@ -99,10 +99,12 @@ class Generation:
 
     def with_synonyms(self, synonyms: Synonyms) -> Generation:
         """The same index with another thesaurus (no rebuild: expansion is query-side)."""
+        with self.index.reader() as reader:
+            vocabulary = _vocabulary(reader, synonyms)
         return Generation(
             self.index,
             self.directory,
-            _vocabulary(self.index, synonyms),
+            vocabulary,
             synonyms,
             self.max_routes,
             self.name,
@@ -123,36 +125,22 @@ def _write(ix: Any, directory: Directory, *, procs: int = 1, limitmb: int = 128)
     writer.commit()
 
 
-def _vocabulary(ix: Any, synonyms: Synonyms) -> Vocabulary:
-    with ix.reader() as reader:
-        frequencies = {
-            text.decode("utf-8"): info.doc_frequency() for text, info in reader.iter_field("plain")
-        }
+def _vocabulary(reader: Any, synonyms: Synonyms) -> Vocabulary:
+    frequencies = {
+        text.decode("utf-8"): info.doc_frequency() for text, info in reader.iter_field("plain")
+    }
     return Vocabulary(frequencies, extra=synonyms.single_words())
 
 
-def _lexicon(ix: Any) -> Lexicon:
+def _lexicon(reader: Any) -> Lexicon:
     fields: dict[str, list[str]] = {}
-    with ix.reader() as reader:
-        for field_ in TEXT_FIELDS:
-            for term in reader.lexicon(field_):
-                fields.setdefault(term.decode("utf-8"), []).append(field_)
-        services = {
-            text.decode("utf-8"): info.doc_frequency()
-            for text, info in reader.iter_field(ALL_FIELD)
-        }
-        size = reader.doc_count()
-    return Lexicon({t: tuple(f) for t, f in fields.items()}, services, size)
-
-
-def _facets(ix: Any) -> FacetSets:
-    with ix.reader() as reader:
-        return facet_sets(reader, FACET_FIELDS)
-
-
-def _norms(ix: Any) -> Norms:
-    with ix.reader() as reader:
-        return length_norms(reader, TEXT_FIELDS)
+    for field_ in TEXT_FIELDS:
+        for term in reader.lexicon(field_):
+            fields.setdefault(term.decode("utf-8"), []).append(field_)
+    services = {
+        text.decode("utf-8"): info.doc_frequency() for text, info in reader.iter_field(ALL_FIELD)
+    }
+    return Lexicon({t: tuple(f) for t, f in fields.items()}, services, reader.doc_count())
 
 
 def _max_routes(directory: Directory) -> int:
@@ -160,17 +148,19 @@ def _max_routes(directory: Directory) -> int:
 
 
 def open_generation(ix: Any, directory: Directory, synonyms: Synonyms, name: str) -> Generation:
-    return Generation(
-        ix,
-        directory,
-        _vocabulary(ix, synonyms),
-        synonyms,
-        _max_routes(directory),
-        name,
-        _lexicon(ix),
-        _facets(ix),
-        _norms(ix),
-    )
+    """Generation `name` of `ix`, with what searching it needs read from one reader."""
+    with ix.reader() as reader:
+        return Generation(
+            ix,
+            directory,
+            _vocabulary(reader, synonyms),
+            synonyms,
+            _max_routes(directory),
+            name,
+            _lexicon(reader),
+            facet_sets(reader, FACET_FIELDS),
+            length_norms(reader, TEXT_FIELDS),
+        )
 
 
 def build_in_memory(directory: Directory, synonyms: Synonyms | None = None) -> Generation:
