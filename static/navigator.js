@@ -43,7 +43,7 @@ document.addEventListener("click", async (event) => {
   if (element && element.closest("[data-print]")) window.print();
 });
 
-// Print every "Why this service?" with the rest of the page.
+// Print every disclosure ("Who it is not for", "Why this service?") open, with the rest of the page.
 window.addEventListener("beforeprint", () => {
   for (const details of document.querySelectorAll("details:not([open])")) {
     details.setAttribute("open", "");

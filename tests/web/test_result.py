@@ -157,3 +157,19 @@ def test_unconfirmed_facts_say_check_with_the_service(client: TestClient) -> Non
         expected = "Check with the service Not yet confirmed with the provider: the phone number."
         assert expected in card
     assert "Check with the service" not in text(html, "#self_referral-health-visiting")
+
+
+def test_a_card_keeps_boundaries_and_reasons_in_disclosures(client: TestClient) -> None:
+    html = page(client.get(f"{START}/result?{PRACTITIONER}"))
+    card = html.select_one("#referral-infant-mh")
+    assert card is not None
+    summaries = [s.get_text(strip=True) for s in card.select("details summary")]
+    assert summaries == ["Who it is not for, and where instead", "Why this service?"]
+    not_for = text(card, "details.app-not-for .govuk-details__text")
+    assert "Children aged 24 months or more" in not_for
+    # What to act on stays outside the disclosures.
+    facts = text(card, ".app-card__facts")
+    assert "Send the referral form." in facts and "01274 000000" in facts
+    # The reasons are given once, in "Why this service?", not again beside the facts.
+    reason = "A baby of 5 months is within its age range"
+    assert card.get_text(" ", strip=True).count(reason) == 1
