@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
 
-from navigator.content.directory import Directory, Service
+from navigator.content.directory import Concern, Directory, Service
 from navigator.content.vocabulary import ALL, Stage
 from navigator.search.analysis import plain_analyzer, stemming_analyzer
 from navigator.search.filters import route_tokens
@@ -113,14 +113,16 @@ def _successor(directory: Directory, service: Service) -> Service | None:
 def documents(directory: Directory) -> Iterator[dict[str, str]]:
     """One document per service that search should find."""
     replaced = former_names(directory)
+    concerns = {c.id: c for c in directory.concerns}
     for service in directory.services:
         if not service.active and service.replaced_by:
             continue
-        yield _document(directory, service, replaced.get(service.id, []))
+        yield _document(directory, concerns, service, replaced.get(service.id, []))
 
 
-def _document(directory: Directory, service: Service, predecessors: list[str]) -> dict[str, str]:
-    concerns = {c.id: c for c in directory.concerns}
+def _document(
+    directory: Directory, concerns: dict[str, Concern], service: Service, predecessors: list[str]
+) -> dict[str, str]:
     concern_ids: list[str] = []
     area_ids: list[str] = []
     ages: list[str] = []
