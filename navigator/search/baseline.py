@@ -60,7 +60,6 @@ class Fts5Index:
     def _prepare(self) -> None:
         frequencies = dict(self.db.execute("SELECT term, doc FROM plain_vocab").fetchall())
         self.vocabulary = Vocabulary(frequencies, extra=self.synonyms.single_words())
-        self._words = sorted(self.vocabulary.words)
         weights = ", ".join(str(FIELD_BOOSTS[f]) for f in TEXT_FIELDS)
         self._sql = (
             f"SELECT id FROM services WHERE services MATCH ? "
@@ -100,7 +99,7 @@ class Fts5Index:
     def _close(self, word: str) -> Sequence[str]:
         if typo_budget(word) == 0 or self.vocabulary.known(word):
             return []
-        return difflib.get_close_matches(word, self._words, n=3, cutoff=0.8)
+        return difflib.get_close_matches(word, self.vocabulary.words, n=3, cutoff=0.8)
 
 
 def _and(alternative: Alternative, *, star: bool) -> str:
