@@ -9,27 +9,18 @@ from navigator.checker.scope import Scope, either
 from navigator.content.condition import Condition
 from navigator.content.directory import Interval
 from navigator.content.finding import Finding, finding
-from navigator.content.pathway import Pathway
-
-DEFAULT_RANGE = (0, 36)
-"""The ages the engine accepts when a months question gives no `min` or `max`."""
+from navigator.content.pathway import DEFAULT_MONTHS, Pathway
 
 
 def months_range(pathway: Pathway) -> tuple[int, int]:
     """The smallest and largest age the pathway's months question accepts (both included)."""
     question = pathway.months_question()
-    low, high = DEFAULT_RANGE
-    if question is None:
-        return low, high
-    return (
-        question.min if question.min is not None else low,
-        question.max if question.max is not None else high,
-    )
+    return DEFAULT_MONTHS if question is None else question.months_range()
 
 
 def check_intervals(scope: Scope) -> list[Finding]:
     found: list[Finding] = []
-    ranges = [months_range(p) for p in scope.pathways()] or [DEFAULT_RANGE]
+    ranges = [months_range(p) for p in scope.pathways()] or [DEFAULT_MONTHS]
     if scope.directory is not None:
         for service in scope.directory.services:
             for route in service.routes:

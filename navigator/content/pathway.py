@@ -16,6 +16,8 @@ RED_FLAGS = "red_flags"
 """The id of the question, always asked first, that lists a pathway's red flags."""
 NONE_OF_THESE = "none"
 """The choice that says no red flag applies."""
+DEFAULT_MONTHS = (0, 36)
+"""The ages a `months` question accepts when it gives no `min` or `max`."""
 
 
 class ServiceRef(Content):
@@ -116,6 +118,14 @@ class Question(Content):
     max: int | None = Field(None, description="For `months`: the largest answer allowed.")
     optional: bool = Field(False, description="The person may skip it ('I don't know').")
     next: list[Branch] = Field(description="Where to go next; the first branch whose `when` holds.")
+
+    def months_range(self) -> tuple[int, int]:
+        """The smallest and largest age a `months` question accepts (both included)."""
+        low, high = DEFAULT_MONTHS
+        return (
+            self.min if self.min is not None else low,
+            self.max if self.max is not None else high,
+        )
 
 
 class Rule(Content):

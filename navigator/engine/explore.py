@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from navigator.content.directory import Directory
-from navigator.content.pathway import RED_FLAGS, Pathway
+from navigator.content.pathway import DEFAULT_MONTHS, RED_FLAGS, Pathway
 from navigator.engine.facts import Locator
 from navigator.engine.flow import SKIP
 from navigator.engine.navigate import navigate
@@ -55,7 +55,12 @@ def answers_for(ask: Ask, directory: Directory, postcodes: Sequence[str]) -> Ite
             yield plain[:2]
             yield plain
     elif ask.kind == "months":
-        yield from ages(directory, ask.min or 0, ask.max if ask.max is not None else 36)
+        low, high = DEFAULT_MONTHS
+        yield from ages(
+            directory,
+            ask.min if ask.min is not None else low,
+            ask.max if ask.max is not None else high,
+        )
     elif ask.kind == "postcode":
         yield from postcodes
     if ask.optional:

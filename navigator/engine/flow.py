@@ -160,8 +160,7 @@ def read_answer(
 
 
 def _months(question: Question, given: AnswerValue) -> tuple[AnswerValue | None, str | None]:
-    low = question.min if question.min is not None else 0
-    high = question.max if question.max is not None else 36
+    low, high = question.months_range()
     message = f"Enter the age in whole months, from {low} to {high}"
     if isinstance(given, int):
         months = given
