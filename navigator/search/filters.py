@@ -60,10 +60,6 @@ class Filters:
     rings: tuple[Ring, ...] = ()
 
     @property
-    def empty(self) -> bool:
-        return self.route_criteria_empty and not self.rings
-
-    @property
     def route_criteria_empty(self) -> bool:
         return (
             self.audience is None

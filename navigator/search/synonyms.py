@@ -59,10 +59,6 @@ class Synonyms:
     def __len__(self) -> int:
         return len(self._terms)
 
-    def terms(self) -> list[str]:
-        """Every term, as normalised text."""
-        return [" ".join(k) for k in self._terms]
-
     def single_words(self) -> set[str]:
         """Terms of one word (added to the vocabulary, so their typos are corrected too)."""
         return {k[0] for k in self._terms if len(k) == 1}
