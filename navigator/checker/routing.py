@@ -21,7 +21,7 @@ from navigator.checker.scope import Scope, choice_ids, either, quoted
 from navigator.content.directory import Directory
 from navigator.content.finding import Finding, finding
 from navigator.content.pathway import NONE_OF_THESE, RED_FLAGS, Pathway, Question, QuestionKind
-from navigator.engine.flow import SKIP
+from navigator.engine.flow import SKIP, next_branch
 from navigator.engine.outcome import AnswerValue
 
 MAX_STATES = 50_000
@@ -139,11 +139,7 @@ def explore(pathway: Pathway, domains: Domains) -> Walk:
             after = dict(answers)
             if value is not None:
                 after[current] = value
-            age = after.get(domains.age_question or "")
-            months = age if isinstance(age, int) else None
-            branch = next(
-                (b for b in question.next if b.when is None or b.when.holds(after, months)), None
-            )
+            branch = next_branch(pathway, question, after)
             if branch is None:
                 walk.falls[current].setdefault(_hashable(value), []).append(answers)
             else:

@@ -10,6 +10,7 @@ from navigator.content.directory import Directory
 from navigator.content.pathway import (
     NONE_OF_THESE,
     RED_FLAGS,
+    Branch,
     Choice,
     Pathway,
     Question,
@@ -86,8 +87,6 @@ def walk(pathway: Pathway, directory: Directory, raw: RawAnswers) -> Walk:
         result.red_flags = flags
         return result
     current = pathway.start
-    months = pathway.months_question()
-    age_question = months.id if months else ""
     seen: set[str] = set()
     while True:
         question = pathway.question(current)
@@ -106,20 +105,24 @@ def walk(pathway: Pathway, directory: Directory, raw: RawAnswers) -> Walk:
             result.given = given if error else None
             return result
         result.answers[current] = value
-        age = result.answers.get(age_question)
-        branch = next(
-            (
-                b
-                for b in question.next
-                if b.when is None
-                or b.when.holds(result.answers, age if isinstance(age, int) else None)
-            ),
-            None,
-        )
+        branch = next_branch(pathway, question, result.answers)
         if branch is None:
             result.disposition = None
             return result
         current = branch.goto
+
+
+def next_branch(
+    pathway: Pathway, question: Question, answers: Mapping[str, AnswerValue]
+) -> Branch | None:
+    """The first branch of `question` whose condition holds for `answers`; `age_months`
+    conditions read the answer to the pathway's months question."""
+    months = pathway.months_question()
+    age = answers.get(months.id) if months else None
+    age_months = age if isinstance(age, int) else None
+    return next(
+        (b for b in question.next if b.when is None or b.when.holds(answers, age_months)), None
+    )
 
 
 def postcode_problem(text: str) -> str | None:
