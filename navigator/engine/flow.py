@@ -148,7 +148,8 @@ def read_answer(
         text = given if isinstance(given, str) else ""
         problem = postcode_problem(text)
         return (None, problem) if problem else (parse_postcode(text), None)
-    ids = [c.id for c in choices(question, directory)]
+    offered = choices(question, directory)
+    ids = [c.id for c in offered]
     if question.kind is QuestionKind.single:
         if isinstance(given, str) and given in ids:
             return given, None
@@ -156,7 +157,7 @@ def read_answer(
     values = [v for v in _as_list(given) if v]
     if not values or any(v not in ids for v in values):
         return None, "Select all that apply"
-    exclusive = {c.id for c in choices(question, directory) if c.exclusive}
+    exclusive = {c.id for c in offered if c.exclusive}
     if len(values) > 1 and exclusive & set(values):
         return None, "Select the options that apply, or the one that says none apply, not both"
     return sorted(set(values), key=ids.index), None
