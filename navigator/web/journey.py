@@ -20,7 +20,8 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from navigator.content.pathway import RED_FLAGS, Pathway
-from navigator.engine import Ask, Result
+from navigator.engine import Ask, Outcome, Result
+from navigator.engine.facts import Locator
 from navigator.engine.outcome import AnswerValue
 from navigator.web.answers import Answers, pairs, read_answers, with_query
 from navigator.web.deps import ContentDep, LocatorDep
@@ -44,6 +45,15 @@ def pathway_or_404(content: Snapshot, pathway_id: str) -> Pathway:
     if pathway is None:
         raise HTTPException(404, f"There is no pathway called '{pathway_id}'.")
     return pathway
+
+
+def _walk(
+    request: Request, pathway_id: str, content: Snapshot, locator: Locator
+) -> tuple[Pathway, Answers, Outcome]:
+    """The pathway, the answers in the query string, and where the engine takes them."""
+    pathway = pathway_or_404(content, pathway_id)
+    given = read_answers(request.query_params, pathway)
+    return pathway, given, step(pathway, content.directory, dict(given), locator)
 
 
 def journey_url(pathway: Pathway, answers: Answers) -> str:
@@ -70,9 +80,7 @@ def journey(
     request: Request, pathway_id: str, content: ContentDep, locator: LocatorDep
 ) -> Response:
     """Take the answers so far to the next question, or to the end."""
-    pathway = pathway_or_404(content, pathway_id)
-    given = read_answers(request.query_params, pathway)
-    outcome = step(pathway, content.directory, dict(given), locator)
+    pathway, given, outcome = _walk(request, pathway_id, content, locator)
     if isinstance(outcome, Result):
         return _after(pathway, outcome, given)
     asked = request.query_params.get("asked")
@@ -132,9 +140,7 @@ def check_answers(
     request: Request, pathway_id: str, content: ContentDep, locator: LocatorDep
 ) -> Response:
     """'Check your answers', with a change link for each."""
-    pathway = pathway_or_404(content, pathway_id)
-    given = read_answers(request.query_params, pathway)
-    outcome = step(pathway, content.directory, dict(given), locator)
+    pathway, given, outcome = _walk(request, pathway_id, content, locator)
     if isinstance(outcome, Ask):
         return _see_other(journey_url(pathway, given))
     if outcome.urgent:
@@ -163,9 +169,7 @@ def _last_question(pathway: Pathway, answers: Answers) -> str:
 @router.get("/pathways/{pathway_id}/result")
 def result(request: Request, pathway_id: str, content: ContentDep, locator: LocatorDep) -> Response:
     """The services that can help, in sections, with why each was chosen."""
-    pathway = pathway_or_404(content, pathway_id)
-    given = read_answers(request.query_params, pathway)
-    outcome = step(pathway, content.directory, dict(given), locator)
+    pathway, given, outcome = _walk(request, pathway_id, content, locator)
     if isinstance(outcome, Ask):
         return _see_other(journey_url(pathway, given))
     family = is_family(pathway, {**given, **outcome.answers})
@@ -200,9 +204,7 @@ def referral_summary(
 ) -> Response:
     """A printable referral summary: the answers, what the service asks for, blanks to fill.
     Nothing is stored; the full postcode is never printed."""
-    pathway = pathway_or_404(content, pathway_id)
-    given = read_answers(request.query_params, pathway)
-    outcome = step(pathway, content.directory, dict(given), locator)
+    pathway, given, outcome = _walk(request, pathway_id, content, locator)
     if isinstance(outcome, Ask):
         return _see_other(journey_url(pathway, given))
     card = next(
@@ -243,7 +245,7 @@ def _audience_only(pathway: Pathway, family: bool) -> Answers:
     return {qid: "family" if family else "practitioner"} if qid else {}
 
 
-def _area_words(pathway: Pathway, answers: Answers, locator: LocatorDep) -> str | None:
+def _area_words(pathway: Pathway, answers: Answers, locator: Locator) -> str | None:
     """The postcode result in words, with only the outward code."""
     qid = postcode_question(pathway)
     value = answers.get(qid) if qid else None
