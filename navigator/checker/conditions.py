@@ -3,11 +3,10 @@ compares against is one of that question's choices (a misspelt choice would neve
 
 from __future__ import annotations
 
-from navigator.checker.scope import Scope, choice_ids, either, quoted, red_flag_ids, spelt
+from navigator.checker.scope import Scope, answer_ids, either, quoted, spelt
 from navigator.content.condition import Condition
 from navigator.content.finding import Finding, finding
 from navigator.content.pathway import RED_FLAGS, Pathway
-from navigator.engine.flow import SKIP
 
 
 def check_condition(
@@ -39,7 +38,7 @@ def check_condition(
                             "REF-001",
                             scope.at(condition, *inside),
                             f"{owner} compares question '{question_id}' with '{value}', {problem}",
-                            spelt(value, _choices(scope, pathway, question_id) or [])
+                            spelt(value, answer_ids(pathway, question_id, scope.directory) or [])
                             + either(
                                 "correct the value to one of the question's choices",
                                 f"add a choice '{value}' to question '{question_id}'",
@@ -80,25 +79,13 @@ def _unknown_question(
     )
 
 
-def _choices(scope: Scope, pathway: Pathway, question_id: str) -> list[str] | None:
-    if question_id == RED_FLAGS:
-        return red_flag_ids(pathway)
-    question = pathway.question(question_id)
-    if question is None:
-        return None
-    ids = choice_ids(question, scope.directory)
-    if ids is not None and question.optional:
-        ids = [*ids, SKIP]
-    return ids
-
-
 def _not_a_choice(scope: Scope, pathway: Pathway, question_id: str, value: str) -> str:
     """Why `value` can never be the answer to the question, or '' when it can."""
     question = pathway.question(question_id)
     if question is not None and question.kind.value in ("months", "postcode"):
         what = "a number of months" if question.kind.value == "months" else "a postcode"
         return f"but its answer is {what}, never a choice (use `age_months` or `answered`)."
-    choices = _choices(scope, pathway, question_id)
+    choices = answer_ids(pathway, question_id, scope.directory)
     if choices is None or value in choices:
         return ""
     return f"which is not one of its choices ({quoted(choices)})."

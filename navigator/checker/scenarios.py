@@ -3,7 +3,7 @@ only fail because the pathway or directory changed, never because of a typing sl
 
 from __future__ import annotations
 
-from navigator.checker.scope import Scope, choice_ids, either, quoted, red_flag_ids, spelt
+from navigator.checker.scope import Scope, answer_ids, either, quoted, spelt
 from navigator.content.directory import Directory
 from navigator.content.finding import Finding, finding
 from navigator.content.pathway import RED_FLAGS, Pathway, QuestionKind, Scenario
@@ -110,12 +110,7 @@ def _answers(scope: Scope, pathway: Pathway, scenario: Scenario) -> list[Finding
             continue
         if question is not None and question.kind is QuestionKind.postcode:
             continue
-        if question is None:
-            choices: list[str] | None = red_flag_ids(pathway)
-        else:
-            choices = choice_ids(question, scope.directory)
-            if choices is not None and question.optional:
-                choices = [*choices, SKIP]
+        choices = answer_ids(pathway, question_id, scope.directory)
         if choices is None:
             continue
         values = value if isinstance(value, list) else [value]

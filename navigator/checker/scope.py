@@ -14,8 +14,9 @@ from datetime import date
 from navigator.content.directory import Directory
 from navigator.content.finding import did_you_mean
 from navigator.content.loader import Bundle
-from navigator.content.pathway import NONE_OF_THESE, Pathway, Question, QuestionKind
+from navigator.content.pathway import RED_FLAGS, Pathway, Question, QuestionKind
 from navigator.content.position import Located, Path, Position, SourceMap
+from navigator.engine.flow import SKIP, choices, red_flag_choices
 
 
 @dataclass
@@ -71,10 +72,19 @@ def choice_ids(question: Question, directory: Directory | None) -> list[str] | N
         return [c.id for c in question.choices]
     if directory is None:
         return None
-    vocabulary = vocabulary_ids(question, directory)
-    if question.choices_from == "concerns":
-        return vocabulary + [c.id for c in question.choices]
-    return vocabulary  # the engine offers only the levels of need, never extra choices
+    return [c.id for c in choices(question, directory)]  # what the engine offers
+
+
+def answer_ids(pathway: Pathway, question_id: str, directory: Directory | None) -> list[str] | None:
+    """The answers the question `question_id` (or the red flag question) takes, with 'unknown'
+    when it may be skipped; None when they cannot be known or there is no such question."""
+    if question_id == RED_FLAGS:
+        return [c.id for c in red_flag_choices(pathway)]
+    question = pathway.question(question_id)
+    if question is None:
+        return None
+    ids = choice_ids(question, directory)
+    return [*ids, SKIP] if ids is not None and question.optional else ids
 
 
 def vocabulary_ids(question: Question, directory: Directory | None) -> list[str]:
@@ -84,11 +94,6 @@ def vocabulary_ids(question: Question, directory: Directory | None) -> list[str]
     if question.choices_from == "concerns":
         return [c.id for c in directory.concerns]
     return [n.id for n in directory.need_levels]
-
-
-def red_flag_ids(pathway: Pathway) -> list[str]:
-    """The answers the red flag question takes: each flag, and 'none of these'."""
-    return [f.id for f in pathway.red_flags] + [NONE_OF_THESE]
 
 
 def either(*fixes: str) -> str:
