@@ -7,6 +7,7 @@ from navigator.checker.scope import Scope, either
 from navigator.content.directory import Directory
 from navigator.content.finding import Finding, finding
 from navigator.content.pathway import Disposition
+from navigator.engine.result import resolve
 
 
 def check_red_flags(scope: Scope) -> list[Finding]:
@@ -53,14 +54,7 @@ def _problem(disposition: Disposition, directory: Directory | None) -> str:
         return "which lists no services, so the result would say nothing about whom to contact."
     if directory is None:
         return ""
-    usable = [
-        ref
-        for ref in disposition.services
-        if (service := directory.service(ref.service)) is not None
-        and service.active
-        and service.route(ref.route) is not None
-    ]
-    if not usable:
+    if not any(resolve(ref, directory) for ref in disposition.services):
         return (
             "whose services are all unknown, decommissioned or without that route, so the "
             "result would show nobody to contact."

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from navigator.content.directory import Directory, Route, Service
-from navigator.content.pathway import RED_FLAGS, Pathway, Rule, ServiceRef, Sets
+from navigator.content.directory import Directory, Service
+from navigator.content.pathway import RED_FLAGS, Pathway, Rule, Sets
 from navigator.content.vocabulary import ROUTE_TITLES, Audience, Criterion, RouteKind, Stage
 from navigator.engine.eligibility import place_facts
 from navigator.engine.facts import Facts, Locator
@@ -22,7 +22,7 @@ from navigator.engine.outcome import (
     Result,
     Section,
 )
-from navigator.engine.result import card, instead_for, rule_for
+from navigator.engine.result import card, instead_for, resolve, rule_for
 
 NEAR_MISS_CRITERIA = {Criterion.stage, Criterion.age, Criterion.need, Criterion.area}
 """A route that fails one of these (and nothing else) is worth showing as a near-miss."""
@@ -305,11 +305,11 @@ def _fallback(pathway: Pathway, directory: Directory) -> list[Section]:
         pathway.field_at("fallback").short,
     )
     refs = list(pathway.fallback)
-    if not any(_resolve(ref, directory) for ref in refs):
+    if not any(resolve(ref, directory) for ref in refs):
         refs = [ref for d in pathway.dispositions for ref in d.services]
     by_kind: dict[RouteKind, list[Card]] = {}
     for ref in refs:
-        found = _resolve(ref, directory)
+        found = resolve(ref, directory)
         if found:
             service, route = found
             by_kind.setdefault(route.kind, []).append(card(service, route, directory, [why], []))
@@ -317,12 +317,6 @@ def _fallback(pathway: Pathway, directory: Directory) -> list[Section]:
         Section(kind.value, ROUTE_TITLES[kind], cards)
         for kind, cards in sorted(by_kind.items(), key=lambda item: item[0].rank)
     ]
-
-
-def _resolve(ref: ServiceRef, directory: Directory) -> tuple[Service, Route] | None:
-    service = directory.service(ref.service)
-    route = service.route(ref.route) if service and service.active else None
-    return (service, route) if service and route else None
 
 
 def _order(card: object) -> tuple[int, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from navigator.content.directory import Directory, Route, Service
-from navigator.content.pathway import Pathway, Rule
+from navigator.content.pathway import Pathway, Rule, ServiceRef
 from navigator.engine.facts import Facts
 from navigator.engine.outcome import Alternative, AnswerValue, BoundaryCard, Card, Reason
 
@@ -62,6 +62,13 @@ def instead_for(
             if boundary.instead_text:
                 texts.append(boundary.instead_text)
     return _alternatives(ids, directory), " ".join(texts) or None
+
+
+def resolve(ref: ServiceRef, directory: Directory) -> tuple[Service, Route] | None:
+    """The active service and the route that `ref` names, or None if either is missing."""
+    service = directory.service(ref.service)
+    route = service.route(ref.route) if service and service.active else None
+    return (service, route) if service and route else None
 
 
 def rule_for(pathway: Pathway, answers: Mapping[str, AnswerValue], facts: Facts) -> Rule | None:
