@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 
 from navigator.content.directory import Directory, Service
@@ -73,8 +74,10 @@ class Snapshot:
         """The first live pathway for an audience (the home page's doors lead there)."""
         return next((p for p in self.live_pathways if audience in p.audiences), None)
 
+    @cached_property
     def urgent_services(self) -> list[Service]:
-        """Active services with an urgent route: 'Need help now?' on every page."""
+        """Active services with an urgent route: 'Need help now?' on every page, so worked
+        out once per content version."""
         return [
             s for s in self.directory.services if s.active and s.route(RouteKind.urgent) is not None
         ]

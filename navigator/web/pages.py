@@ -37,7 +37,7 @@ def home(request: Request, content: ContentDep) -> Response:
 @router.get("/urgent")
 def urgent(request: Request, content: ContentDep) -> Response:
     """Every urgent route in the directory, with how to reach it."""
-    services = content.urgent_services()
+    services = content.urgent_services
     routes = [(s, s.route(RouteKind.urgent)) for s in services]
     return render(request, "urgent.html", {"routes": routes, "quick_exit": True})
 

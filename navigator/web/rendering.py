@@ -161,7 +161,7 @@ def shared_context(request: Request) -> dict[str, Any]:
     urgent = []
     if live is not None:
         try:
-            urgent = live.current().urgent_services()
+            urgent = live.current().urgent_services
         except NoContent:
             urgent = []
     return {

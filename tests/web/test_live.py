@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from navigator.content.finding import Finding, Severity
 from navigator.content.loader import Bundle
+from navigator.content.vocabulary import RouteKind
 from navigator.settings import Settings
 from navigator.web.app import create_app
 from navigator.web.live import Attempt, LiveContent, NoContent, default_checker
@@ -36,6 +37,13 @@ def test_loads_the_content(tmp_path: Path) -> None:
     assert snapshot.directory.version == "2026.11.1"
     assert [p.id for p in snapshot.pathways] == ["early-years"]
     assert snapshot.attempt.accepted
+
+
+def test_urgent_services_are_worked_out_once_per_version(tmp_path: Path) -> None:
+    snapshot = LiveContent(paths(copy_content(tmp_path)), 0).current()
+    urgent = snapshot.urgent_services
+    assert urgent and all(s.active and s.route(RouteKind.urgent) for s in urgent)
+    assert snapshot.urgent_services is urgent
 
 
 def test_a_broken_edit_keeps_the_last_good_version(tmp_path: Path) -> None:
