@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from navigator.content.directory import Directory, Service
 from navigator.content.pathway import RED_FLAGS, Pathway, Rule, Sets
-from navigator.content.vocabulary import ROUTE_TITLES, Audience, Criterion, RouteKind, Stage
+from navigator.content.vocabulary import ALL, ROUTE_TITLES, Audience, Criterion, RouteKind, Stage
 from navigator.engine.eligibility import place_facts
 from navigator.engine.facts import Facts, Locator
 from navigator.engine.flow import SKIP, Walk, choices, red_flag_choices, walk
@@ -209,8 +209,8 @@ def _routine_result(
     rule = rule_for(pathway, journey.answers, facts)
     offer = set(rule.offer) if rule else {k for k in RouteKind if k is not RouteKind.urgent}
     ask_kinds = set(rule.ask_about) if rule else set()
-    by_kind: dict[RouteKind, list] = {k: [] for k in RouteKind}  # type: ignore[type-arg]
-    ask_about = []
+    by_kind: dict[RouteKind, list[Card]] = {k: [] for k in RouteKind}
+    ask_about: list[Card] = []
     near: list[NearMiss] = []
     for service in directory.services:
         if not service.active:
@@ -286,7 +286,7 @@ def _advice(rule: Rule | None, otherwise: str, family: bool) -> str:
 def _near_worthy(failed: Reason, concerns: object) -> bool:
     if failed.criterion not in NEAR_MISS_CRITERIA:
         return False
-    return concerns != "all" or failed.criterion == Criterion.area.value
+    return concerns != ALL or failed.criterion == Criterion.area.value
 
 
 def _near(service: Service, kind: RouteKind, failed: Reason, directory: Directory) -> NearMiss:
@@ -319,7 +319,6 @@ def _fallback(pathway: Pathway, directory: Directory) -> list[Section]:
     ]
 
 
-def _order(card: object) -> tuple[int, str]:
-    why = getattr(card, "why", [])
-    specific = any(r.criterion == "concerns" and "remit covers" in r.message for r in why)
-    return (0 if specific else 1, getattr(card, "name", ""))
+def _order(card: Card) -> tuple[int, str]:
+    specific = any(r.criterion == "concerns" and "remit covers" in r.message for r in card.why)
+    return (0 if specific else 1, card.name)
