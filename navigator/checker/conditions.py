@@ -49,10 +49,8 @@ def check_condition(
         found.append(
             _unknown_question(scope, pathway, condition, owner, condition.answered, "answered")
         )
-    for child in [*(condition.any or []), *(condition.all or [])]:
+    for child in condition.children():
         found += check_condition(scope, pathway, child, owner)
-    if condition.not_ is not None:
-        found += check_condition(scope, pathway, condition.not_, owner)
     return found
 
 

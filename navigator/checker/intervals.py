@@ -109,10 +109,8 @@ def ages(condition: Condition) -> Iterator[Interval]:
     """Every age interval in `condition` and the conditions inside it."""
     if condition.age_months is not None:
         yield condition.age_months
-    for child in [*(condition.any or []), *(condition.all or [])]:
+    for child in condition.children():
         yield from ages(child)
-    if condition.not_ is not None:
-        yield from ages(condition.not_)
 
 
 def bounds(condition: Condition) -> set[int]:

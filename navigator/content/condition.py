@@ -67,6 +67,10 @@ class Condition(Content):
         assert self.not_ is not None
         return not self.not_.holds(answers, age_months)
 
+    def children(self) -> list[Condition]:
+        """The conditions directly inside this one (of `any`, `all` or `not`)."""
+        return [*(self.any or []), *(self.all or []), *([self.not_] if self.not_ else [])]
+
     def questions(self) -> list[str]:
         """Every question id this condition reads."""
         found: list[str] = []
@@ -75,7 +79,7 @@ class Condition(Content):
                 found.extend(mapping)
         if self.answered:
             found.append(self.answered)
-        for child in [*(self.any or []), *(self.all or []), *([self.not_] if self.not_ else [])]:
+        for child in self.children():
             found.extend(child.questions())
         return found
 
@@ -87,7 +91,7 @@ class Condition(Content):
                 pairs.extend(mapping.items())
         if self.in_:
             pairs.extend((q, v) for q, vs in self.in_.items() for v in vs)
-        for child in [*(self.any or []), *(self.all or []), *([self.not_] if self.not_ else [])]:
+        for child in self.children():
             pairs.extend(child.values())
         return pairs
 
