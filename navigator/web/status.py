@@ -21,14 +21,11 @@ def status(request: Request, live: LiveDep, store: StoreDep) -> Response:
     except NoContent:
         snapshot = None
     rejected = store.last_rejected()
-    if (
+    superseded = (
         rejected is not None
         and snapshot is not None
         and rejected.loaded_at.replace(tzinfo=None) < snapshot.attempt.at.replace(tzinfo=None)
-    ):
-        superseded = True
-    else:
-        superseded = False
+    )
     context = {
         "snapshot": snapshot,
         "rejected": rejected,
