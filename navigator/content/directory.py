@@ -219,6 +219,11 @@ class Directory(Content):
     def area(self, id: str) -> Area | None:
         return self._areas.get(id)
 
+    def area_name(self, id: str) -> str:
+        """The name people know the area by; the id itself for an area not in the directory."""
+        area = self._areas.get(id)
+        return area.name if area else id
+
     def ancestors(self, id: str) -> list[str]:
         """`id` and every area that contains it."""
         chain: list[str] = []

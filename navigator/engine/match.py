@@ -149,7 +149,7 @@ def _labels(directory: Directory, ids: list[str]) -> str:
 
 
 def _area_names(directory: Directory, ids: list[str]) -> str:
-    return ", ".join((a.name if (a := directory.area(i)) else i) for i in ids)
+    return ", ".join(directory.area_name(i) for i in ids)
 
 
 _CHECKS = {

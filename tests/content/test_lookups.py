@@ -35,3 +35,9 @@ def test_the_first_of_a_repeated_area_is_found(directory: Directory) -> None:
     repeated = Directory.model_validate(_with_repeat(data, "areas", 0, name="Another name"))
     assert repeated.area(directory.areas[0].id) == directory.areas[0]
     assert repeated.area("no-such-area") is None
+
+
+def test_an_area_is_named_by_its_name_or_else_its_id(directory: Directory) -> None:
+    area = directory.areas[0]
+    assert directory.area_name(area.id) == area.name
+    assert directory.area_name("no-such-area") == "no-such-area"
