@@ -24,6 +24,7 @@ from navigator.content.vocabulary import Audience, Criterion, RouteKind, Stage
 from navigator.engine.facts import Facts
 from navigator.engine.flow import SKIP
 from navigator.engine.match import match_route
+from navigator.engine.navigate import default_audience
 from navigator.engine.outcome import AnswerValue
 from navigator.engine.result import rule_for
 
@@ -181,9 +182,7 @@ class Coverage:
     def _audiences(self) -> list[Value]:
         audiences = list(self.pathway.audiences)
         if Sets.audience not in self.sets:
-            audiences = [
-                Audience.practitioner if Audience.practitioner in audiences else Audience.family
-            ]
+            audiences = [default_audience(self.pathway)]
         return [Value(PLURALS[a], Facts(audience=a), a.value) for a in audiences]
 
     def _periods(self) -> list[Value]:

@@ -57,6 +57,11 @@ def _audience(
             value = kept.get(q.id, given.get(q.id))
             if value in set(Audience):
                 return Audience(str(value))
+    return default_audience(pathway)
+
+
+def default_audience(pathway: Pathway) -> Audience:
+    """Who is asking when the pathway does not ask: practitioners if it is for them."""
     return Audience.practitioner if Audience.practitioner in pathway.audiences else Audience.family
 
 
