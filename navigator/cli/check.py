@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from navigator.checker import check
-from navigator.content.finding import Finding, Severity
+from navigator.content.finding import Finding, Severity, has_errors
 from navigator.content.loader import content_files, load
 from navigator.settings import Settings
 
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     if bundle.unreadable:
         return 2
-    return 1 if any(f.severity is Severity.error for f in findings) else 0
+    return 1 if has_errors(findings) else 0
 
 
 def summary(findings: list[Finding], files: int) -> str:
