@@ -59,10 +59,5 @@ def run_all(args: argparse.Namespace) -> int:
             print(f"  {kind} no scenario reaches: {', '.join(missing)}")
     failed_ids = {f.scenario for f in failures}
     print(f"\n{len(plan) - len(failed_ids)} passed, {len(failed_ids)} failed")
-    too_low = _below(cover.lines(), args.min_coverage)
+    too_low = any(share < args.min_coverage for share in cover.percentages().values())
     return 1 if failures or too_low or not plan else 0
-
-
-def _below(lines: list[str], minimum: float) -> bool:
-    shares = [float(line.rsplit("(", 1)[1].rstrip("%)")) for line in lines]
-    return any(share < minimum for share in shares)

@@ -41,25 +41,33 @@ class Coverage:
     all_routes: set[str] = field(default_factory=set)
     all_red_flags: set[str] = field(default_factory=set)
 
+    def _kinds(self) -> dict[str, tuple[set[str], set[str]]]:
+        """For each kind of thing, what the scenarios reach and all there is."""
+        return {
+            "services": (self.services, self.all_services),
+            "routes": (self.routes, self.all_routes),
+            "red flags": (self.red_flags, self.all_red_flags),
+        }
+
+    def percentages(self) -> dict[str, int]:
+        """The share of each kind reached, in whole per cent, as `lines` prints it."""
+        return {
+            name: round(_percent(reached, total))
+            for name, (reached, total) in self._kinds().items()
+        }
+
     def lines(self) -> list[str]:
         return [
-            _share("services", self.services, self.all_services),
-            _share("routes", self.routes, self.all_routes),
-            _share("red flags", self.red_flags, self.all_red_flags),
+            f"{name}: {len(reached & total)}/{len(total)} ({_percent(reached, total):.0f}%)"
+            for name, (reached, total) in self._kinds().items()
         ]
 
     def missing(self) -> dict[str, list[str]]:
-        return {
-            "services": sorted(self.all_services - self.services),
-            "routes": sorted(self.all_routes - self.routes),
-            "red flags": sorted(self.all_red_flags - self.red_flags),
-        }
+        return {name: sorted(total - reached) for name, (reached, total) in self._kinds().items()}
 
 
-def _share(name: str, reached: set[str], total: set[str]) -> str:
-    got = len(reached & total)
-    percent = 100.0 * got / len(total) if total else 100.0
-    return f"{name}: {got}/{len(total)} ({percent:.0f}%)"
+def _percent(reached: set[str], total: set[str]) -> float:
+    return 100.0 * len(reached & total) / len(total) if total else 100.0
 
 
 def run(
