@@ -63,5 +63,8 @@ def parse_postcode(text: str) -> str:
 
 
 def outward(postcode: str) -> str:
-    """The outward code (postcode district) of a normalised postcode: `"BD3 8AA"` → `"BD3"`."""
-    return postcode.split(" ", 1)[0]
+    """The outward code (postcode district): `"BD3 8AA"` or `"bd38aa"` → `"BD3"`; empty for
+    text that is not a postcode. Print this, never the whole postcode, on anything that leaves
+    the screen."""
+    key = compact(postcode)
+    return key[:-3] if key else ""

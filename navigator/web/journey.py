@@ -23,6 +23,7 @@ from navigator.content.pathway import RED_FLAGS, Pathway
 from navigator.engine import Ask, Outcome, Result
 from navigator.engine.facts import Locator
 from navigator.engine.outcome import AnswerValue
+from navigator.geo.postcode import outward
 from navigator.web.answers import Answers, pairs, read_answers, with_query
 from navigator.web.deps import ContentDep, LocatorDep
 from navigator.web.live import Snapshot
@@ -252,5 +253,5 @@ def _area_words(pathway: Pathway, answers: Answers, locator: Locator) -> str | N
     if not isinstance(value, str) or " " not in value:
         return None
     place = locator.locate(value)
-    district = value.split(" ")[0]
-    return place.message.replace(place.postcode, district) if place.postcode else place.message
+    district = outward(place.postcode)
+    return place.message.replace(place.postcode, district) if district else place.message

@@ -13,7 +13,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
 
 from navigator.content.vocabulary import ROUTE_TITLES, RouteKind
-from navigator.geo.postcode import compact
+from navigator.geo.postcode import outward
 from navigator.web.live import LiveContent, NoContent
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -135,13 +135,6 @@ def long_date(value: str | date | None) -> str:
         return ""
     day = value if isinstance(value, date) else date.fromisoformat(str(value))
     return f"{day.day} {day:%B %Y}"
-
-
-def outward(postcode: str) -> str:
-    """The outward code of a postcode (`BD3 8AA` → `BD3`): never print the whole postcode on
-    anything that leaves the screen."""
-    key = compact(postcode)
-    return key[:-3] if key else ""
 
 
 def is_partial(request: Request) -> bool:

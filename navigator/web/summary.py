@@ -9,6 +9,7 @@ from navigator.content.directory import Directory
 from navigator.content.pathway import RED_FLAGS, Choice, Pathway, QuestionKind, Sets
 from navigator.engine.flow import SKIP, choices, red_flag_choices
 from navigator.engine.outcome import AnswerValue
+from navigator.geo.postcode import outward
 
 
 @dataclass(frozen=True)
@@ -95,5 +96,5 @@ def family_facts(
         elif question.sets is Sets.need:
             need = labels.get(str(value), str(value))
         elif question.sets is Sets.postcode:
-            district = str(value).split(" ")[0] if " " in str(value) else None
+            district = outward(str(value)) or None
     return FamilyFacts(stage, age, concerns, need, district)

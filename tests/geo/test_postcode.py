@@ -81,6 +81,8 @@ def test_invalid_postcode_is_a_value_error() -> None:
 def test_outward() -> None:
     assert outward("BD3 8AA") == "BD3"
     assert outward("LS29 0AA") == "LS29"
+    assert outward("bd38aa") == "BD3"
+    assert outward("not a postcode") == ""
 
 
 def test_every_postcode_in_the_data_is_well_formed() -> None:
