@@ -40,7 +40,15 @@ def test_why_this_service_lists_each_reason_with_its_source(client: TestClient) 
     html = page(client.get(f"{START}/result?{PRACTITIONER}"))
     details = html.select_one("#referral-infant-mh details.app-why")
     assert details is not None
-    assert details.select_one("summary").get_text(strip=True) == "Why this service?"  # type: ignore[union-attr]
+    summary = details.select_one("summary .govuk-details__summary-text")
+    assert summary is not None
+    hidden = summary.select_one(".govuk-visually-hidden")
+    # Each card's disclosure is told apart for screen readers by the service's name.
+    assert (
+        hidden is not None
+        and hidden.extract().get_text(strip=True) == "Infant Mental Health Service"
+    )
+    assert summary.get_text(strip=True) == "Why this service?"
     sources = [c.get_text() for c in details.select("code")]
     assert sources and all(s.startswith("services.yaml:") for s in sources), sources
 
@@ -163,6 +171,8 @@ def test_a_card_keeps_boundaries_and_reasons_in_disclosures(client: TestClient) 
     html = page(client.get(f"{START}/result?{PRACTITIONER}"))
     card = html.select_one("#referral-infant-mh")
     assert card is not None
+    for hidden in card.select("details summary .govuk-visually-hidden"):
+        hidden.extract()
     summaries = [s.get_text(strip=True) for s in card.select("details summary")]
     assert summaries == ["Who it is not for, and where instead", "Why this service?"]
     not_for = text(card, "details.app-not-for .govuk-details__text")
