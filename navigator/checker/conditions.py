@@ -3,9 +3,9 @@ compares against is one of that question's choices (a misspelt choice would neve
 
 from __future__ import annotations
 
-from navigator.checker.scope import Scope, answer_ids, either, quoted, spelt
+from navigator.checker.scope import Scope, answer_ids, either, quoted
 from navigator.content.condition import Condition
-from navigator.content.finding import Finding, finding
+from navigator.content.finding import Finding, finding, spelt
 from navigator.content.pathway import RED_FLAGS, Pathway
 
 

@@ -4,9 +4,9 @@ disposition) names something that exists, with a "did you mean" for near misses.
 from __future__ import annotations
 
 from navigator.checker.conditions import check_condition
-from navigator.checker.scope import Scope, either, quoted, spelt
+from navigator.checker.scope import Scope, either, quoted
 from navigator.content.directory import Directory, Eligibility
-from navigator.content.finding import Finding, finding
+from navigator.content.finding import Finding, finding, spelt
 from navigator.content.pathway import Pathway, ServiceRef, Sets
 from navigator.content.position import Position
 

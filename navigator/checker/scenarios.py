@@ -3,9 +3,9 @@ only fail because the pathway or directory changed, never because of a typing sl
 
 from __future__ import annotations
 
-from navigator.checker.scope import Scope, answer_ids, either, quoted, spelt
+from navigator.checker.scope import Scope, answer_ids, either, quoted
 from navigator.content.directory import Directory
-from navigator.content.finding import Finding, finding
+from navigator.content.finding import Finding, finding, spelt
 from navigator.content.pathway import RED_FLAGS, Pathway, QuestionKind, Scenario
 from navigator.content.position import Position
 from navigator.content.vocabulary import RouteKind

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from navigator.content.directory import Directory
-from navigator.content.finding import did_you_mean
 from navigator.content.loader import Bundle
 from navigator.content.pathway import RED_FLAGS, Pathway, Question, QuestionKind
 from navigator.content.position import Located, Path, Position, SourceMap
@@ -101,12 +100,6 @@ def either(*fixes: str) -> str:
     if len(fixes) == 1:
         return f"Please {fixes[0]}."
     return "Please either " + ", or ".join(fixes) + "."
-
-
-def spelt(word: str, candidates: list[str] | set[str]) -> str:
-    """'Did you mean 'x'? ' for a close candidate, to put before the hint."""
-    close = did_you_mean(word, candidates).strip()
-    return f"{close} " if close else ""
 
 
 def quoted(ids: list[str] | set[str], limit: int = 8) -> str:

@@ -89,10 +89,17 @@ def finding(code: str, at: Position, message: str, hint: str = "") -> Finding:
     return Finding(code, entry.severity, at.path, at.line, at.col, message, hint)
 
 
-def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    """' Did you mean 'x'?' for the closest candidate, or '' when none is close."""
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate closest to `word`, or None when none is close."""
     close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f" Did you mean '{close[0]}'?" if close else ""
+    return close[0] if close else None
+
+
+def spelt(word: str, candidates: Iterable[str]) -> str:
+    """ "Did you mean 'x'? " for the closest candidate, to put before a hint ('' when none is
+    close)."""
+    near = closest(word, candidates)
+    return f"Did you mean '{near}'? " if near else ""
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

@@ -16,7 +16,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from navigator.content.directory import Directory
-from navigator.content.finding import Finding, did_you_mean, finding
+from navigator.content.finding import Finding, closest, finding, spelt
 from navigator.content.pathway import Pathway, ScenarioFile
 from navigator.content.position import Position, SourceMap, locate
 from navigator.content.synonyms import Thesaurus
@@ -215,15 +215,14 @@ def _findings(
         if kind == "extra_forbidden":
             key = str(path[-1])
             allowed = _fields_at(model_type, path[:-1])
-            close = did_you_mean(key, allowed)
-            if close:
-                suggested.add((*path[:-1], close.split("'")[1]))
+            near = closest(key, allowed)
+            if near:
+                suggested.add((*path[:-1], near))
             f = finding(
                 "KEY-001",
                 source.key(path),
                 f"unknown key '{key}' in {_describe(data, path[:-1])}.",
-                close.strip()
-                + (" " if close else "")
+                spelt(key, allowed)
                 + "Please either correct the key or remove it. Allowed here: "
                 + ", ".join(sorted(allowed))
                 + ".",
@@ -240,14 +239,12 @@ def _findings(
             value = item.get("input")
             shown = value if isinstance(value, str | int | float | bool) else type(value).__name__
             expected = str((item.get("ctx") or {}).get("expected", ""))
-            close = did_you_mean(str(value), re.findall(r"'([^']*)'", expected))
             quote = kind == "string_type" and isinstance(value, int | float | bool)
             f = finding(
                 "VAL-001",
                 source.value(path),
                 f"{where} is '{shown}': {item['msg']}.",
-                close.strip()
-                + (" " if close else "")
+                spelt(str(value), re.findall(r"'([^']*)'", expected))
                 + (
                     f'Please put the value in quotes ("{shown}") so it is read as text.'
                     if quote
