@@ -130,7 +130,7 @@ def postcode_problem(text: str) -> str | None:
     if not text.strip():
         return "Enter a postcode, like BD3 8AA"
     if not is_postcode(text):
-        return "Enter a full UK postcode, like BD3 8AA"
+        return "Enter a real postcode, like BD3 8AA"
     return None
 
 

@@ -12,7 +12,6 @@ from starlette.datastructures import QueryParams
 from navigator.content.pathway import RED_FLAGS, Pathway, QuestionKind
 from navigator.engine.flow import SKIP
 from navigator.engine.outcome import AnswerValue
-from navigator.geo.postcode import compact
 
 Answers = dict[str, AnswerValue]
 
@@ -83,21 +82,3 @@ def with_query(path: str, answers: Mapping[str, AnswerValue], pathway: Pathway) 
 def _ordered(answers: Mapping[str, AnswerValue], pathway: Pathway) -> Iterable[str]:
     order = question_ids(pathway)
     return sorted((k for k in answers if k in order), key=order.index)
-
-
-def normalise_postcodes(answers: Answers, pathway: Pathway) -> dict[str, str]:
-    """Tidy well-formed postcode answers in place (`bd38aa` → `BD3 8AA`); the ids of postcode
-    answers that are not postcodes at all, with the error to show."""
-    problems: dict[str, str] = {}
-    for question in pathway.questions:
-        value = answers.get(question.id)
-        if question.kind is not QuestionKind.postcode or not isinstance(value, str):
-            continue
-        if value in ("", SKIP):
-            continue
-        key = compact(value)
-        if key is None:
-            problems[question.id] = "Enter a real postcode, like BD3 8AA"
-        else:
-            answers[question.id] = f"{key[:-3]} {key[-3:]}"
-    return problems

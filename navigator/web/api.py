@@ -12,13 +12,13 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 
 from navigator.content.directory import Service
+from navigator.engine import navigate
 from navigator.engine.eligibility import EligibilityCheck
 from navigator.engine.outcome import Ask, Result
 from navigator.geo.postcode import InvalidPostcode, parse_postcode
 from navigator.web.answers import Answers, read_answers
 from navigator.web.deps import ContentDep, LocatorDep
 from navigator.web.services import find_service, read_form, run_check
-from navigator.web.steps import step
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 
@@ -104,7 +104,7 @@ def navigate_pathway(
     for key, value in body.answers.items():
         if isinstance(value, int):
             answers[key] = value
-    return step(pathway, content.directory, answers, locator)
+    return navigate(pathway, content.directory, answers, locator)
 
 
 def _service_json(service: Service) -> dict[str, Any]:

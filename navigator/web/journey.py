@@ -20,7 +20,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from navigator.content.pathway import RED_FLAGS, Pathway
-from navigator.engine import Ask, Outcome, Result
+from navigator.engine import Ask, Outcome, Result, navigate
 from navigator.engine.facts import Locator
 from navigator.engine.outcome import AnswerValue
 from navigator.geo.postcode import outward
@@ -34,7 +34,6 @@ from navigator.web.steps import (
     empty_error,
     is_family,
     postcode_question,
-    step,
 )
 from navigator.web.summary import family_facts, rows
 
@@ -54,7 +53,7 @@ def _walk(
     """The pathway, the answers in the query string, and where the engine takes them."""
     pathway = pathway_or_404(content, pathway_id)
     given = read_answers(request.query_params, pathway)
-    return pathway, given, step(pathway, content.directory, dict(given), locator)
+    return pathway, given, navigate(pathway, content.directory, dict(given), locator)
 
 
 def journey_url(pathway: Pathway, answers: Answers) -> str:
@@ -106,7 +105,7 @@ def question(
     pathway = pathway_or_404(content, pathway_id)
     given = read_answers(request.query_params, pathway)
     others = {k: v for k, v in given.items() if k != question_id}
-    outcome = step(pathway, content.directory, dict(others), locator)
+    outcome = navigate(pathway, content.directory, dict(others), locator)
     if not isinstance(outcome, Ask) or outcome.question_id != question_id:
         # Not the question these answers lead to: let the journey find the right one.
         return _see_other(journey_url(pathway, given))

@@ -1,32 +1,15 @@
-"""A journey step for the web: the engine, plus what a web form adds to it (a postcode that is
-not one, a question sent back empty) and the answers to carry into the next link."""
+"""A journey step for the web: the engine, plus what a web form adds to it (a question sent
+back empty) and the answers to carry into the next link."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 
-from navigator.content.directory import Directory
 from navigator.content.pathway import Pathway, QuestionKind, Sets
 from navigator.content.vocabulary import Audience
-from navigator.engine import Ask, Outcome, navigate
-from navigator.engine.facts import Locator
+from navigator.engine import Ask
 from navigator.engine.outcome import AnswerValue
-from navigator.web.answers import Answers, normalise_postcodes
-
-
-def step(
-    pathway: Pathway, directory: Directory, answers: Answers, locator: Locator | None
-) -> Outcome:
-    """The engine's next question or result. A postcode answer that is not a postcode is
-    refused here, with a message, rather than looked up."""
-    problems = normalise_postcodes(answers, pathway)
-    usable = {k: v for k, v in answers.items() if k not in problems and v != ""}
-    outcome = navigate(pathway, directory, usable, locator)
-    if isinstance(outcome, Ask) and outcome.question_id in problems and not outcome.error:
-        qid = outcome.question_id
-        outcome = replace(outcome, error=problems[qid], given=answers[qid])
-    return outcome
+from navigator.web.answers import Answers
 
 
 def empty_error(ask: Ask) -> str:
