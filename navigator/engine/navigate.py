@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from navigator.content.directory import Directory, Service
-from navigator.content.pathway import RED_FLAGS, Pathway, Rule, Sets
+from navigator.content.pathway import RED_FLAGS, Pathway, QuestionKind, Rule, Sets
 from navigator.content.vocabulary import ALL, ROUTE_TITLES, Audience, Criterion, RouteKind, Stage
 from navigator.engine.eligibility import place_facts
 from navigator.engine.facts import Facts, Locator
@@ -84,6 +84,7 @@ def _ask(pathway: Pathway, directory: Directory, journey: Walk, audience: Audien
         for c in choices(question, directory)
     ]
     previous = journey.path[-2] if len(journey.path) > 1 else RED_FLAGS
+    low, high = question.months_range() if question.kind is QuestionKind.months else (None, None)
     return Ask(
         pathway.id,
         pathway.version,
@@ -94,8 +95,8 @@ def _ask(pathway: Pathway, directory: Directory, journey: Walk, audience: Audien
         question.why_we_ask,
         options,
         question.optional,
-        question.min,
-        question.max,
+        low,
+        high,
         dict(journey.answers),
         journey.error,
         journey.given,
@@ -171,10 +172,10 @@ def _urgent(pathway: Pathway, directory: Directory, journey: Walk, audience: Aud
     seen: set[str] = set()
     for disposition in dispositions:
         for ref in disposition.services:
-            service = directory.service(ref.service)
-            route = service.route(ref.route) if service else None
-            if service is None or route is None or str(ref) in seen:
+            found = resolve(ref, directory)
+            if found is None or str(ref) in seen:
                 continue
+            service, route = found
             seen.add(str(ref))
             why = [
                 Reason("red_flag", True, f"red flag: {f.label}", f.at.short)
@@ -182,6 +183,10 @@ def _urgent(pathway: Pathway, directory: Directory, journey: Walk, audience: Aud
                 if f.disposition == disposition.id
             ]
             cards.append(card(service, route, directory, why, []))
+    sections = [Section(RouteKind.urgent.value, ROUTE_TITLES[RouteKind.urgent], cards)]
+    if not cards:
+        # Its urgent services have ended or gone (the checker forbids it): never show nothing.
+        sections = _fallback(pathway, directory, urgent=True)
     family = audience is Audience.family
     return Result(
         pathway_id=pathway.id,
@@ -195,11 +200,12 @@ def _urgent(pathway: Pathway, directory: Directory, journey: Walk, audience: Aud
         red_flags=[f.id for f in flags],
         rule=None,
         consult_first=False,
-        sections=[Section(RouteKind.urgent.value, ROUTE_TITLES[RouteKind.urgent], cards)],
+        sections=sections,
         ask_about=[],
         near_misses=[],
         notes=[],
         answers=dict(journey.answers),
+        fallback=not cards,
     )
 
 
@@ -299,9 +305,9 @@ def _near(service: Service, kind: RouteKind, failed: Reason, directory: Director
     return NearMiss(service.id, service.name, kind.value, failed, alternatives, text)
 
 
-def _fallback(pathway: Pathway, directory: Directory) -> list[Section]:
-    """The pathway's catch-all routes; should those be missing too (the checker forbids it),
-    the urgent routes, because a result is never empty."""
+def _fallback(pathway: Pathway, directory: Directory, *, urgent: bool = False) -> list[Section]:
+    """The pathway's catch-all routes, or for an urgent result every urgent route; should those
+    be missing too (the checker forbids it), the other, because a result is never empty."""
     why = Reason(
         "fallback",
         True,
@@ -309,9 +315,10 @@ def _fallback(pathway: Pathway, directory: Directory) -> list[Section]:
         "and knows what else is available",
         pathway.field_at("fallback").short,
     )
-    refs = list(pathway.fallback)
-    if not any(resolve(ref, directory) for ref in refs):
-        refs = [ref for d in pathway.dispositions for ref in d.services]
+    by_urgency = sorted(pathway.dispositions, key=lambda d: d.priority)
+    every_urgent = [ref for d in by_urgency for ref in d.services]
+    choices = [every_urgent, pathway.fallback] if urgent else [pathway.fallback, every_urgent]
+    refs = next((c for c in choices if any(resolve(r, directory) for r in c)), [])
     by_kind: dict[RouteKind, list[Card]] = {}
     for ref in refs:
         found = resolve(ref, directory)

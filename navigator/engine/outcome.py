@@ -35,7 +35,9 @@ class Ask:
     options: list[Option]
     optional: bool
     min: int | None
+    """For a `months` question, the smallest answer allowed (the default range applied)."""
     max: int | None
+    """For a `months` question, the largest answer allowed."""
     answers: dict[str, AnswerValue]
     """The answers still in force (answers to questions no longer reachable are dropped)."""
     error: str | None = None

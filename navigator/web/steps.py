@@ -23,7 +23,7 @@ def empty_error(ask: Ask) -> str:
             else ("Select all that apply")
         )
     if ask.kind == "months":
-        return f"Enter the age in whole months, from {ask.min or 0} to {ask.max or 36}"
+        return f"Enter the age in whole months, from {ask.min} to {ask.max}"
     if ask.optional:
         return "Enter a postcode, like BD3 8AA, or choose 'I do not know'"
     return "Enter a postcode, like BD3 8AA"

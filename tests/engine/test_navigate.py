@@ -219,3 +219,27 @@ def test_results_carry_versions(pathway: Pathway, directory: Directory, need: st
     outcome = result(pathway, directory, practitioner(need=need))
     assert outcome.pathway_version == pathway.version
     assert outcome.directory_version == directory.version
+
+
+def test_an_ended_urgent_service_is_not_shown(pathway: Pathway, directory: Directory) -> None:
+    emergency = directory.service("emergency")
+    assert emergency is not None
+    ended = emergency.model_copy(update={"status": "decommissioned"})
+    others = [s for s in directory.services if s.id != "emergency"]
+    changed = directory.model_copy(update={"services": [*others, ended]})
+    changed.model_post_init(None)
+    outcome = result(pathway, changed, practitioner(red_flags=["harm-baby"]))
+    assert not outcome.offers("emergency")
+    assert outcome.cards(), "a result is never empty"
+    assert outcome.fallback and outcome.urgent
+
+
+def test_months_question_carries_its_range(pathway: Pathway, directory: Directory) -> None:
+    age = pathway.question("age")
+    assert age is not None
+    open_ended = pathway.model_copy(deep=True)
+    question = open_ended.question("age")
+    assert question is not None
+    question.min = question.max = None
+    outcome = navigate(open_ended, directory, practitioner(age=None))
+    assert isinstance(outcome, Ask) and (outcome.min, outcome.max) == (0, 36)
