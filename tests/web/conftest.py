@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -12,27 +11,13 @@ from bs4 import BeautifulSoup, Tag
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from navigator.geo.lookup import Location
 from navigator.settings import Settings
 from navigator.web.app import create_app
 from tests.conftest import GOOD
 
-
-@dataclass(frozen=True)
-class FakePlace:
-    postcode: str
-    known: bool
-    areas: tuple[str, ...]
-    near_boundary: tuple[str, ...]
-    hints: tuple[str, ...]
-    message: str
-
-    @property
-    def covered(self) -> bool:
-        return True
-
-
 PLACES = {
-    "BD3 8AA": FakePlace(
+    "BD3 8AA": Location(
         "BD3 8AA",
         True,
         ("england", "bradford-district", "better-start-bradford"),
@@ -40,7 +25,7 @@ PLACES = {
         ("nhs-bradford-craven",),
         "BD3 8AA is in the Better Start Bradford area.",
     ),
-    "BD9 4AA": FakePlace(
+    "BD9 4AA": Location(
         "BD9 4AA",
         True,
         ("england", "bradford-district"),
@@ -48,7 +33,7 @@ PLACES = {
         ("nhs-bradford-craven",),
         "BD9 4AA is in Bradford district, outside the Better Start Bradford area.",
     ),
-    "BD5 0AA": FakePlace(
+    "BD5 0AA": Location(
         "BD5 0AA",
         True,
         ("england", "bradford-district"),
@@ -60,13 +45,14 @@ PLACES = {
 
 
 class FakeLocator:
-    """Known answers for a few postcodes; anything else is not found."""
+    """Fixed answers for a few postcodes (so the web tests do not hang on where real
+    boundaries fall); anything else is not found."""
 
-    def locate(self, text: str) -> FakePlace:
+    def locate(self, text: str) -> Location:
         key = " ".join(text.upper().split())
         if key in PLACES:
             return PLACES[key]
-        return FakePlace(key, False, (), (), (), f"We could not find {key}.")
+        return Location(key, False, (), (), (), f"We could not find {key}.")
 
 
 def copy_content(target: Path) -> Path:
