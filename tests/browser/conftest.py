@@ -3,8 +3,7 @@
 The server runs in a thread on a free port, serving the example content of tests/fixtures/good
 with the real postcode look-up. Every test here is marked `browser`; all are skipped, with a
 reason, when /usr/bin/chromium is missing outside CI (`make chromium` installs it; in CI they
-fail instead). A failing test saves
-a screenshot in test-results/."""
+fail instead). A failing test saves a screenshot in test-results/."""
 
 from __future__ import annotations
 
