@@ -5,9 +5,9 @@ active service has at least one route."""
 from __future__ import annotations
 
 from navigator.checker.scope import Scope, either
+from navigator.content.condition import ServiceRef
 from navigator.content.directory import Directory
 from navigator.content.finding import Finding, finding
-from navigator.content.pathway import ServiceRef
 from navigator.content.position import Position
 
 
