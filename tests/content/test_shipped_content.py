@@ -363,6 +363,7 @@ def test_near_boundary_postcode_is_offered_with_please_confirm(
     answers: Answers = {
         RED_FLAGS: ["none"], "audience": "practitioner", "stage": "postnatal", "age": 1,
         "concerns": ["isolation"], "need": "persistent", "postcode": "BD1 4AJ",
+        "circumstances": "unknown",
     }  # fmt: skip
     result = _result(pathway, directory, answers, locator)
     card = next(c for c in result.cards() if c.service_id == "family-action-perinatal-support")
@@ -388,6 +389,7 @@ def test_every_combination_gets_a_real_offer(
         answers: Answers = {
             RED_FLAGS: ["none"], "audience": audience, **period, "concerns": [concern],
             "need": need, "postcode": postcode, "gp_registration": "not_sure",
+            "circumstances": "unknown",
         }  # fmt: skip
         result = _result(pathway, directory, answers, locator)
         assert not result.urgent and not result.fallback, answers
