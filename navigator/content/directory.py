@@ -173,6 +173,18 @@ class Contact(Content):
     website: str | None = Field(None, description="An https:// address.")
     address: str | None = Field(None, description="A postal address.")
     hours: str | None = Field(None, description="Opening hours.")
+    through: list[str] = Field(
+        default_factory=list,
+        description="Ids of the services whose staff are the way in, when people cannot "
+        "contact this service themselves (for example `[health-visiting, midwifery, gp]`): "
+        "shown as 'through your health visitor, midwife or GP'.",
+    )
+
+    @property
+    def ways_in(self) -> list[str]:
+        """The ways in a person can use: the phone, email, website and `through` doors given."""
+        ways = [name for name in ("phone", "email", "website") if getattr(self, name)]
+        return ways + (["through"] if self.through else [])
 
 
 class ServiceStatus(StrEnum):

@@ -49,6 +49,7 @@ CODES = _catalogue(
     Code("REV-001", W, "review date passed"),
     Code("REV-002", E, "review dates out of order"),
     Code("CONTACT-001", E, "malformed contact detail"),
+    Code("CONTACT-002", E, "active service with no way in"),
     Code("SCEN-001", E, "scenario names something that does not exist"),
     Code("SVC-001", E, "service inconsistent with its status"),
     Code("SYN-001", E, "synonym problem"),
