@@ -12,27 +12,19 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from navigator.content.directory import Directory
 from navigator.content.finding import Finding, closest, finding, spelt
 from navigator.content.pathway import Pathway, ScenarioFile
 from navigator.content.position import Position, SourceMap, locate
 from navigator.content.synonyms import Thesaurus
+from navigator.content.yaml_file import Unreadable as Unreadable
+from navigator.content.yaml_file import read_yaml as read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
 DEFAULT_PATHS = (Path("services.yaml"), Path("pathways"))
 """What `navigator check` reads when given no paths: the content of the current directory."""
-
-
-class Unreadable(Exception):
-    """A content file that cannot be read at all (missing, a directory, not text)."""
-
-    def __init__(self, finding: Finding) -> None:
-        super().__init__(str(finding))
-        self.finding = finding
 
 
 @dataclass
@@ -72,43 +64,6 @@ KINDS: dict[str, type[BaseModel]] = {
 def register_kind(key: str, model: type[BaseModel]) -> None:
     """Let another part of the navigator (search's synonyms, say) add a kind of content file."""
     KINDS[key] = model
-
-
-def read_yaml(path: Path) -> tuple[Any, SourceMap]:
-    """Parse one YAML file, keeping positions. YAML 1.2, so `no` stays the word 'no'."""
-    shown = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        raise Unreadable(
-            finding(
-                "FILE-001",
-                Position(shown),
-                f"cannot read '{shown}': {reason}",
-                "Please either check the path is right or create the file.",
-            )
-        ) from error
-    try:
-        data = YAML(typ="rt").load(text)
-    except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        at = Position(shown, mark.line + 1, mark.column + 1) if mark else Position(shown)
-        problem = " ".join(str(p) for p in (error.context, error.problem) if p)
-        raise Unreadable(
-            finding(
-                "YAML-001",
-                at,
-                f"the YAML cannot be read here: {problem}",
-                "Please either fix the indentation and punctuation on this line or the line "
-                "before it, or put text containing ':' or '#' in quotes.",
-            )
-        ) from error
-    except YAMLError as error:
-        raise Unreadable(
-            finding("YAML-001", Position(shown), f"the YAML cannot be read: {error}")
-        ) from error
-    return data, SourceMap.of(shown, data)
 
 
 def content_files(paths: Iterable[Path]) -> tuple[list[Path], list[Finding]]:
