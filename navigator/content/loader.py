@@ -3,7 +3,6 @@ problem turned into a finding at its `file:line:col` rather than an exception.""
 
 from __future__ import annotations
 
-import re
 import types
 import typing
 from collections.abc import Iterable, Sequence
@@ -14,6 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from navigator.content.directory import Directory
+from navigator.content.explanation import explain
 from navigator.content.finding import Finding, closest, finding, spelt
 from navigator.content.pathway import Pathway, ScenarioFile
 from navigator.content.position import Position, SourceMap, locate
@@ -163,10 +163,10 @@ def _findings(
 ) -> list[Finding]:
     found: dict[tuple[str, tuple[Any, ...]], Finding] = {}
     suggested: set[tuple[Any, ...]] = set()
+    wrong: dict[tuple[Any, ...], list[Any]] = {}
     for item in error.errors():
         path = _data_path(data, item["loc"])
         kind = item["type"]
-        where = _describe(data, path)
         if kind == "extra_forbidden":
             key = str(path[-1])
             allowed = _fields_at(model_type, path[:-1])
@@ -188,27 +188,20 @@ def _findings(
                 "KEY-002",
                 source.value(path),
                 f"'{key}' is required in {_describe(data, path[:-1])}.",
-                f"Please add '{key}:' here (docs/content.md says what it takes).",
+                f"Please either add '{key}:' here (docs/content.md says what it takes), or, if "
+                f"it is written already, line it up with the keys around it.",
             )
         else:
-            value = item.get("input")
-            shown = value if isinstance(value, str | int | float | bool) else type(value).__name__
-            expected = str((item.get("ctx") or {}).get("expected", ""))
-            quote = kind == "string_type" and isinstance(value, int | float | bool)
-            f = finding(
-                "VAL-001",
-                source.value(path),
-                f"{where} is '{shown}': {item['msg']}.",
-                spelt(str(value), re.findall(r"'([^']*)'", expected))
-                + (
-                    f'Please put the value in quotes ("{shown}") so it is read as text.'
-                    if quote
-                    else "Please either correct the value or see docs/content.md for what "
-                    "this field takes."
-                ),
-            )
-        # A union reports one error per member; keep the first for each place.
+            wrong.setdefault(path, []).append(item)
+            continue
         found.setdefault((f.code, path), f)
+    for path, items in wrong.items():
+        # A union reports one error per member: they are explained together, once.
+        key = next((str(p) for p in reversed(path) if isinstance(p, str)), "it")
+        said = explain(_describe(data, path), key, items[0].get("input"), items)
+        found.setdefault(
+            ("VAL-001", path), finding("VAL-001", source.value(path), said.message, said.hint)
+        )
     # A misspelt key is reported once, as unknown with its suggestion, not also as missing.
     return [f for (code, path), f in found.items() if code != "KEY-002" or path not in suggested]
 

@@ -53,7 +53,7 @@ class Repetition(Exception):
         self.mark = event.start_mark
 
 
-class PlainComposer(Composer):  # type: ignore[misc]
+class PlainComposer(Composer):
     """ruamel.yaml's composer, stopping at the first anchor or alias before it is used."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:
@@ -84,8 +84,7 @@ def read_yaml(path: Path) -> tuple[Any, SourceMap]:
                 "YAML-001",
                 Position(shown),
                 f"the YAML cannot be read: {error}",
-                "Please either fix the line it names, or compare the file with "
-                "docs/content.md.",
+                "Please either fix the line it names, or compare the file with docs/content.md.",
             )
         ) from error
     return data, SourceMap.of(shown, data)
@@ -110,8 +109,8 @@ def _text(path: Path, shown: str) -> str:
             finding(
                 "FILE-003",
                 Position(shown),
-                f"'{shown}' is larger than {MAX_FILE_BYTES // 1_000_000} MB, the most a content "
-                "file may be, so it is not read.",
+                f"'{shown}' is larger than {_size(MAX_FILE_BYTES)}, the most a content file may "
+                "be, so it is not read.",
                 "Please either remove what does not belong in it (pasted documents, repeated "
                 "entries), or split a pathway's scenarios into a file of their own.",
             )
@@ -120,6 +119,10 @@ def _text(path: Path, shown: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise Unreadable(_not_utf8(data, error, shown)) from error
+
+
+def _size(limit: int) -> str:
+    return f"{limit / 1_000_000:g} MB" if limit >= 1_000_000 else f"{limit:,} bytes"
 
 
 def _not_utf8(data: bytes, error: UnicodeDecodeError, shown: str) -> Finding:
@@ -206,8 +209,8 @@ def syntax_finding(error: MarkedYAMLError, text: str, shown: str) -> Finding:
             "Please either replace the tab with spaces, or set your editor to indent with spaces.",
         )
     if "duplicate key" in problem:
-        key = re.search(r'duplicate key "([^"]*)"', problem)
-        name = f"'{key.group(1)}'" if key else "this key"
+        twice = re.search(r'duplicate key "([^"]*)"', problem)
+        name = f"'{twice.group(1)}'" if twice else "this key"
         return finding(
             "YAML-001",
             at(error.problem_mark),
@@ -216,11 +219,12 @@ def syntax_finding(error: MarkedYAMLError, text: str, shown: str) -> Finding:
             "different keys.",
         )
     if "that cannot start any token" in problem:
-        char = re.search(r"found character '(.)'", problem)
+        found = re.search(r"found character '(.)'", problem)
+        sign = found.group(1) if found else "this character"
         return finding(
             "YAML-001",
             at(mark),
-            f"text cannot start with '{char.group(1) if char else '?'}' unless it is in quotes.",
+            f"text cannot start with '{sign}' unless it is in quotes.",
             "Please either put the whole text in quotes, or start it with a word.",
         )
     if "flow sequence" in context or "flow mapping" in context:
