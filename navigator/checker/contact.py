@@ -19,8 +19,10 @@ REGION = "GB"
 """Numbers are read as dialled in the UK."""
 
 UNWELCOME: dict[int, str] = {
-    PhoneNumberType.PREMIUM_RATE: "a premium-rate number, which costs callers a lot",
-    PhoneNumberType.SHARED_COST: "a shared-cost number, which costs callers more than a local call",
+    PhoneNumberType.PREMIUM_RATE: "a premium-rate or service-charge number (09, 084 or 087), "
+    "which costs callers more than an ordinary call",
+    PhoneNumberType.SHARED_COST: "a shared-cost number, which costs callers more than an "
+    "ordinary call",
     PhoneNumberType.PERSONAL_NUMBER: "a personal (070) number, which costs callers a lot and "
     "can be forwarded anywhere",
     PhoneNumberType.PAGER: "a pager number",
