@@ -33,8 +33,15 @@ class Explanation:
     hint: str
 
 
-def explain(where: str, key: str, value: Any, errors: Sequence[dict[str, Any]]) -> Explanation:
-    """Why `value`, written at `where` (under the key `key`), is not what that place takes."""
+def explain(
+    where: str,
+    key: str,
+    value: Any,
+    errors: Sequence[dict[str, Any]],
+    block_keys: Sequence[str] = (),
+) -> Explanation:
+    """Why `value`, written at `where` (under the key `key`), is not what that place takes.
+    `block_keys` are the keys of the block (or of each item of the list of blocks) it takes."""
     kinds = {str(e["type"]) for e in errors}
     custom = [e for e in errors if e["type"] in CUSTOM]
     if custom:
@@ -43,7 +50,8 @@ def explain(where: str, key: str, value: Any, errors: Sequence[dict[str, Any]]) 
             "Please either correct it as this says, or see docs/content.md for what it takes.",
         )
     choices = _choices(errors)
-    expected = _expected(kinds, choices)
+    blocks = _keys(block_keys)
+    expected = _expected(kinds, choices, blocks)
     written = written_as(value)
     message = f"{where} is {written}, but it should be {expected}."
     lost = lost_zeros(value)
@@ -53,7 +61,7 @@ def explain(where: str, key: str, value: Any, errors: Sequence[dict[str, Any]]) 
             "and loses its leading 0.",
             f'Please either put it in quotes with its leading 0, "{lost}", or write it in words.',
         )
-    return Explanation(message, _hint(key, value, kinds, choices))
+    return Explanation(message, _hint(key, value, kinds, choices, blocks))
 
 
 def written_as(value: Any) -> str:
@@ -101,13 +109,21 @@ def _choices(errors: Iterable[dict[str, Any]]) -> list[str]:
     return found
 
 
-def _expected(kinds: set[str], choices: list[str]) -> str:
+def _keys(names: Sequence[str]) -> str:
+    """'(goto:, when:)': the keys of a block, shown after the words 'a block of keys'."""
+    shown = [f"{n}:" for n in names[:4]]
+    return f" ({', '.join(shown)}{', …' if len(names) > 4 else ''})" if shown else ""
+
+
+def _expected(kinds: set[str], choices: list[str], blocks: str) -> str:
     words: list[str] = []
     if choices == ["all"]:
         words.append("`all`")
     elif choices:
         words.append("one of " + _or(choices))
-    if kinds & LIST:
+    if kinds & LIST and blocks:
+        words.append(f"a list of blocks of keys{blocks}, each starting with '- '")
+    elif kinds & LIST:
         words.append("a list, in brackets [a, b] or one item a line starting with '- '")
     if kinds & TEXT:
         words.append("text")
@@ -120,13 +136,18 @@ def _expected(kinds: set[str], choices: list[str]) -> str:
     if any(k.startswith(("date", "datetime")) for k in kinds):
         words.append("a date written YYYY-MM-DD (2026-06-01 for 1 June 2026)")
     if kinds & BLOCK:
-        words.append("a block of keys, each on a line of its own")
+        words.append(f"a block of keys{blocks}, each on a line of its own")
     if any(k in kinds for k in ("too_short", "too_long")):
         words.append("a list of another length")
     return " or ".join(words) or "a value of another kind (docs/content.md says which)"
 
 
-def _hint(key: str, value: Any, kinds: set[str], choices: list[str]) -> str:
+def _hint(key: str, value: Any, kinds: set[str], choices: list[str], blocks: str) -> str:
+    if kinds & LIST and blocks and not isinstance(value, list | tuple):
+        return (
+            f"Please either write each item as '- ' followed by its keys{blocks}, each key on a "
+            "line of its own, or see docs/content.md for the keys an item takes."
+        )
     if kinds & LIST and isinstance(value, str):
         items = [i.strip() for i in value.split(",") if i.strip()] or [value]
         brackets = "[" + ", ".join(items) + "]"
@@ -142,10 +163,17 @@ def _hint(key: str, value: Any, kinds: set[str], choices: list[str]) -> str:
         )
     if value is None:
         return (
-            f"Please either write the value after '{key}:', or remove '{key}:' if it is not needed."
+            f"Please either write the value after '{key}:' on the same line, or remove "
+            f"'{key}:' if docs/content.md says it may be left out."
+        )
+    if kinds & LIST and not isinstance(value, list | tuple):
+        also = ", or write `all`" if "all" in choices else ""
+        return (
+            "Please either write the items in brackets, [a, b], or write each item on a line "
+            f"of its own starting with '- '{also}."
         )
     if choices:
-        return spelt(str(value), choices) + (
+        return spelt(value if isinstance(value, str) else "", choices) + (
             f"Please either write one of {_or(choices)}, or see docs/content.md for what each "
             "means."
         )
@@ -164,14 +192,19 @@ def _hint(key: str, value: Any, kinds: set[str], choices: list[str]) -> str:
             "Please either write it as one piece of text after the ':', or, if the text starts "
             "with '[', '{' or '- ' or contains ': ', put all of it in quotes."
         )
+    if kinds & YES_NO:
+        return (
+            f"Please either write true or false, or remove '{key}:' if docs/content.md says it "
+            "may be left out."
+        )
     if kinds & (WHOLE | NUMBER):
         return "Please either write the number in digits (12, not twelve), or remove the key."
     if any(k.startswith(("date", "datetime")) for k in kinds):
         return "Please either write the date as YYYY-MM-DD, or remove the key if it is not known."
     if kinds & BLOCK:
         return (
-            f"Please either write its keys on lines of their own, indented under '{key}:', or "
-            "see docs/content.md for the keys it takes."
+            f"Please either write its keys{blocks} on lines of their own, indented under "
+            f"'{key}:', or see docs/content.md for the keys it takes."
         )
     return "Please either correct the value, or see docs/content.md for what this place takes."
 

@@ -198,7 +198,8 @@ def _findings(
     for path, items in wrong.items():
         # A union reports one error per member: they are explained together, once.
         key = next((str(p) for p in reversed(path) if isinstance(p, str)), "it")
-        said = explain(_describe(data, path), key, items[0].get("input"), items)
+        blocks = _block_keys(model_type, path)
+        said = explain(_describe(data, path), key, items[0].get("input"), items, blocks)
         found.setdefault(
             ("VAL-001", path), finding("VAL-001", source.value(path), said.message, said.hint)
         )
@@ -245,17 +246,33 @@ def _data_path(data: Any, loc: tuple[int | str, ...]) -> tuple[Any, ...]:
 
 def _fields_at(model_type: type[BaseModel], path: tuple[Any, ...]) -> set[str]:
     """The keys allowed in the mapping at `path` of a `model_type` document."""
-    current: Any = model_type
+    current = _model_at(model_type, path)
+    return {f.alias or n for n, f in current.model_fields.items()} if current else set()
+
+
+def _model_at(model_type: type[BaseModel], path: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The content model written at `path` (of each item, for a list of them), if any."""
+    current: type[BaseModel] | None = model_type
     for part in path:
         if isinstance(part, int):
             continue
+        if current is None:
+            return None
         fields = {f.alias or n: f for n, f in current.model_fields.items()}
         if part not in fields:
-            return set()
+            return None
         current = _model_in(fields[part].annotation)
-        if current is None:
-            return set()
-    return {f.alias or n for n, f in current.model_fields.items()}
+    return current
+
+
+def _block_keys(model_type: type[BaseModel], path: tuple[Any, ...]) -> list[str]:
+    """The keys a block written at `path` needs (or may have, when none is required)."""
+    model = _model_at(model_type, path)
+    if model is None:
+        return []
+    fields = model.model_fields
+    required = [f.alias or n for n, f in fields.items() if f.is_required()]
+    return required or [f.alias or n for n, f in fields.items()]
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:
