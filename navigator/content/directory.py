@@ -141,7 +141,10 @@ class Contact(Content):
 
     _phone_read_as: int | None = PrivateAttr(None)
 
-    phone: str | None = Field(None, description="A UK phone number, as published.")
+    phone: str | None = Field(
+        None,
+        description='A UK phone number as it is dialled, in quotes ("01274 123456", "999").',
+    )
     phone_note: str | None = Field(None, description="When to ring, or which option to choose.")
     email: str | None = Field(None, description="An email address.")
     website: str | None = Field(None, description="An https:// address.")

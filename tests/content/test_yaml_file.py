@@ -172,3 +172,11 @@ def test_parser_errors_are_said_in_words_on_the_line_to_change(
 def test_a_missing_colon_gets_the_line_written_with_one(tmp_path: Path) -> None:
     found = only(findings_of(tmp_path, "version: 1\nname Health Visiting\nring: core\n"))
     assert "(`name: Health Visiting`)" in found.hint
+
+
+def test_the_docs_state_the_limits_the_loader_applies() -> None:
+    docs = Path(__file__).parent.parent.parent / "docs"
+    size = f"{yaml_file.MAX_FILE_BYTES / 1_000_000:g} MB"
+    for name in ("checker.md", "content.md"):
+        text = (docs / name).read_text(encoding="utf-8")
+        assert size in text and str(yaml_file.MAX_DEPTH) in text, name
