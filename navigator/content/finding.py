@@ -32,7 +32,9 @@ E, W = Severity.error, Severity.warning
 CODES = _catalogue(
     Code("FILE-001", E, "file missing or unreadable"),
     Code("FILE-002", E, "file of an unknown kind"),
+    Code("FILE-003", E, "file too large"),
     Code("YAML-001", E, "YAML syntax error"),
+    Code("YAML-002", E, "anchor or alias"),
     Code("KEY-001", E, "unknown key"),
     Code("KEY-002", E, "required key missing"),
     Code("VAL-001", E, "value of the wrong kind"),
