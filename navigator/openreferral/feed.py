@@ -327,9 +327,11 @@ class Feed:
         lines = [f"{ROUTE_NAMES[r.kind]}: {self.route_rules(r)}." for r in service.routes]
         for boundary in service.not_for:
             instead = [s.name for s in map(self.directory.service, boundary.instead) if s]
-            where = f" Instead: {', '.join(instead)}." if instead else ""
+            where = f" {', '.join(instead)}." if instead else ""
             extra = f" {boundary.instead_text}" if boundary.instead_text else ""
-            lines.append(f"Not for: {boundary.who}.{where}{extra}")
+            lines.append(
+                f"Not for: {boundary.who}." + (f" Instead:{where}{extra}" if where or extra else "")
+            )
         return "\n".join(lines)
 
     def application_process(self, service: Service) -> str:
