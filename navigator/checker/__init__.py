@@ -24,6 +24,7 @@ from navigator.checker.review import check_review
 from navigator.checker.routing import check_routing
 from navigator.checker.scenarios import check_scenarios
 from navigator.checker.scope import Scope
+from navigator.checker.specialist import check_specialist
 from navigator.checker.status import check_status
 from navigator.checker.synonyms import check_synonyms
 from navigator.content.finding import CODES, Finding
@@ -42,6 +43,7 @@ CHECKS: tuple[Callable[[Scope], list[Finding]], ...] = (
     check_contacts,
     check_scenarios,
     check_coverage,
+    check_specialist,
     check_synonyms,
 )
 """Every semantic check, in the order a commissioner would fix things."""

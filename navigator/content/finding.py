@@ -46,6 +46,7 @@ CODES = _catalogue(
     Code("FLAG-001", E, "no red flags"),
     Code("FLAG-002", E, "red flag not mapped to an urgent disposition"),
     Code("COV-001", E, "no service at all for a combination"),
+    Code("COV-002", W, "a specialist need met only by catch-alls"),
     Code("REV-001", W, "review date passed"),
     Code("REV-002", E, "review dates out of order"),
     Code("CONTACT-001", E, "malformed contact detail"),

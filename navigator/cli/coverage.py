@@ -1,0 +1,168 @@
+"""`navigator coverage [PATHS] [--json] [--max-referrals N]`: the map of remits, gaps and
+overlaps, for commissioners (docs/coverage.md).
+
+A report, not a check: exit 0 whatever it finds; 2 when the content cannot be read or loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Iterator
+
+from navigator.checker.coverage_map import (
+    DEFAULT_MAX_REFERRALS,
+    DIMENSIONS,
+    WHERE,
+    CoverageMap,
+    OverlapGroup,
+)
+from navigator.cli.common import add_paths, content_paths, load_or_report
+from navigator.content.directory import Directory
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "coverage",
+        help="map which services fit every combination: gaps and overlaps",
+        description="Every combination of who is asking, stage and age, concern, level of "
+        "need and place, with the services that fit it; the combinations only catch-alls "
+        "serve (gaps) and those with more referral options than MAX (overlaps). Always exits "
+        "0 unless the content cannot be read. See docs/coverage.md.",
+    )
+    add_paths(parser)
+    parser.add_argument(
+        "--json", action="store_true", help="print the whole map as JSON, and nothing else"
+    )
+    parser.add_argument(
+        "--max-referrals",
+        type=_count,
+        default=DEFAULT_MAX_REFERRALS,
+        metavar="N",
+        help=f"an overlap is more than N referral options (default {DEFAULT_MAX_REFERRALS})",
+    )
+    parser.set_defaults(run=run)
+
+
+def _count(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 0 or more")
+    return number
+
+
+def run(args: argparse.Namespace) -> int:
+    bundle = load_or_report(content_paths(args.paths))
+    if bundle is None or bundle.directory is None:
+        return 2
+    directory = bundle.directory
+    maps = [CoverageMap(p, directory, args.max_referrals) for p, _ in bundle.pathways]
+    try:
+        if args.json:
+            data = {
+                "directory_version": directory.version,
+                "max_referrals": args.max_referrals,
+                "pathways": [m.as_json() for m in maps],
+            }
+            print(json.dumps(data, ensure_ascii=False))
+        else:
+            for number, coverage in enumerate(maps):
+                if number:
+                    print()
+                for line in report(coverage, directory):
+                    print(line)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `navigator coverage | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
+def report(coverage: CoverageMap, directory: Directory) -> Iterator[str]:
+    """The map in words: the counts, the catch-alls, the gaps by concern and level of need,
+    and the overlaps, unexplained first."""
+    cells = coverage.cells()
+    pathway = coverage.pathway
+    yield (
+        f"Coverage of pathway '{pathway.id}' ({pathway.version}) with directory {directory.version}"
+    )
+    yield ""
+    sizes = " × ".join(f"{len(d.values)} {PLURALS[d.name]}" for d in coverage.dimensions)
+    yield f"{len(cells):,} combinations: {sizes}."
+    status = Counter(c.status for c in cells)
+    yield (
+        f"  {status['specific']:,} with a specific service, {status['catch_all']:,} with "
+        f"catch-alls only, {status['fallback']:,} with nothing but the fallback."
+    )
+    yield "Catch-alls (they take every concern, or are the pathway's fallback): " + ", ".join(
+        coverage.refs(coverage.catch_all)
+    )
+    yield from _gaps(coverage, directory)
+    yield from _overlaps(coverage)
+
+
+def _gaps(coverage: CoverageMap, directory: Directory) -> Iterator[str]:
+    groups = coverage.gaps_by_concern()
+    total = sum(len(g) for g in groups.values())
+    yield ""
+    yield (
+        f"Gaps: {total:,} combinations where only catch-alls would work with the family "
+        "(a consultation, referral or self-referral)."
+    )
+    labels = {c.id: c.label for c in directory.concerns}
+    concern = None
+    for (concern_id, need), cells in groups.items():
+        if concern_id != concern:
+            concern = concern_id
+            yield f"  {concern_id} ({labels.get(concern_id, concern_id)})"
+        yield f"    at need '{need}' ({len(cells):,}):"
+        for phrase in coverage.where(cells, WHERE):
+            yield f"      {phrase}"
+
+
+def _overlaps(coverage: CoverageMap) -> Iterator[str]:
+    groups = coverage.overlaps()
+    open_ = [g for g in groups if g.agreement is None]
+    agreed = [g for g in groups if g.agreement is not None]
+    yield ""
+    yield (
+        f"Overlaps: more than {coverage.max_referrals} referral options (not counting "
+        f"catch-alls): {sum(len(g.cells) for g in open_):,} combinations unexplained in "
+        f"{len(open_)} groups, {sum(len(g.cells) for g in agreed):,} agreed in {len(agreed)}."
+    )
+    for number, group in enumerate(open_, 1):
+        yield from _group(coverage, number, group)
+    if agreed:
+        yield ""
+        yield "Agreed overlaps:"
+        for number, group in enumerate(agreed, 1):
+            yield from _group(coverage, number, group)
+
+
+def _group(coverage: CoverageMap, number: int, group: OverlapGroup) -> Iterator[str]:
+    yield (
+        f"  {number}. {len(group.services)} referral options: {', '.join(group.services)} "
+        f"({len(group.cells):,} combinations)"
+    )
+    for phrase in coverage.where(group.cells, DIMENSIONS):
+        yield f"       {phrase}"
+    if group.agreement is not None:
+        agreement = group.agreement
+        yield (
+            f"       agreed by {agreement.agreed_by} on {agreement.agreed_on.isoformat()} "
+            f"({agreement.at.short}): {agreement.reason}"
+        )
+
+
+PLURALS = {
+    "audience": "audiences",
+    "period": "stages and ages",
+    "concern": "concerns",
+    "need": "levels of need",
+    "place": "places",
+}
