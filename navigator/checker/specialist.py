@@ -34,12 +34,13 @@ SPECIALIST_SCALE = 3
 
 def check_specialist(scope: Scope) -> list[Finding]:
     directory = scope.directory
-    if directory is None or len(directory.need_levels) < SPECIALIST_SCALE:
+    if directory is None:
         return []
     found: list[Finding] = []
     for pathway in scope.pathways():
         found += _overlap_references(scope, pathway, directory)
-        found += _specialist(CoverageMap(pathway, directory))
+        if len(directory.need_levels) >= SPECIALIST_SCALE:
+            found += _specialist(CoverageMap(pathway, directory))
     return found
 
 

@@ -39,7 +39,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     parser.add_argument(
         "--max-referrals",
-        type=_count,
+        type=_number,
         default=DEFAULT_MAX_REFERRALS,
         metavar="N",
         help=f"an overlap is more than N referral options (default {DEFAULT_MAX_REFERRALS})",
@@ -47,7 +47,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.set_defaults(run=run)
 
 
-def _count(text: str) -> int:
+def _number(text: str) -> int:
     try:
         number = int(text)
     except ValueError:
@@ -92,8 +92,8 @@ def report(coverage: CoverageMap, directory: Directory) -> Iterator[str]:
         f"Coverage of pathway '{pathway.id}' ({pathway.version}) with directory {directory.version}"
     )
     yield ""
-    sizes = " × ".join(f"{len(d.values)} {PLURALS[d.name]}" for d in coverage.dimensions)
-    yield f"{len(cells):,} combinations: {sizes}."
+    sizes = " × ".join(_count(len(d.values), *WORDS[d.name]) for d in coverage.dimensions)
+    yield f"{_count(len(cells), *COMBINATION)}: {sizes}."
     status = Counter(c.status for c in cells)
     yield (
         f"  {status['specific']:,} with a specific service, {status['catch_all']:,} with "
@@ -111,8 +111,8 @@ def _gaps(coverage: CoverageMap, directory: Directory) -> Iterator[str]:
     total = sum(len(g) for g in groups.values())
     yield ""
     yield (
-        f"Gaps: {total:,} combinations where only catch-alls would work with the family "
-        "(a consultation, referral or self-referral)."
+        f"Gaps: {_count(total, *COMBINATION)} where only catch-alls would work with the "
+        "family (by a consultation, referral or self-referral)."
     )
     labels = {c.id: c.label for c in directory.concerns}
     concern = None
@@ -130,10 +130,11 @@ def _overlaps(coverage: CoverageMap) -> Iterator[str]:
     open_ = [g for g in groups if g.agreement is None]
     agreed = [g for g in groups if g.agreement is not None]
     yield ""
+    unexplained = _count(sum(len(g.cells) for g in open_), *COMBINATION)
     yield (
-        f"Overlaps: more than {coverage.max_referrals} referral options (not counting "
-        f"catch-alls): {sum(len(g.cells) for g in open_):,} combinations unexplained in "
-        f"{len(open_)} groups, {sum(len(g.cells) for g in agreed):,} agreed in {len(agreed)}."
+        f"Overlaps: more than {_count(coverage.max_referrals, 'referral option')} (not "
+        f"counting catch-alls): {unexplained} unexplained in {_count(len(open_), 'group')}, "
+        f"{sum(len(g.cells) for g in agreed):,} agreed in {_count(len(agreed), 'group')}."
     )
     for number, group in enumerate(open_, 1):
         yield from _group(coverage, number, group)
@@ -147,7 +148,7 @@ def _overlaps(coverage: CoverageMap) -> Iterator[str]:
 def _group(coverage: CoverageMap, number: int, group: OverlapGroup) -> Iterator[str]:
     yield (
         f"  {number}. {len(group.services)} referral options: {', '.join(group.services)} "
-        f"({len(group.cells):,} combinations)"
+        f"({_count(len(group.cells), *COMBINATION)})"
     )
     for phrase in coverage.where(group.cells, DIMENSIONS):
         yield f"       {phrase}"
@@ -159,10 +160,16 @@ def _group(coverage: CoverageMap, number: int, group: OverlapGroup) -> Iterator[
         )
 
 
-PLURALS = {
-    "audience": "audiences",
-    "period": "stages and ages",
-    "concern": "concerns",
-    "need": "levels of need",
-    "place": "places",
+COMBINATION = ("combination",)
+WORDS = {
+    "audience": ("audience",),
+    "period": ("stage or age", "stages and ages"),
+    "concern": ("concern",),
+    "need": ("level of need", "levels of need"),
+    "place": ("place",),
 }
+
+
+def _count(number: int, word: str, plural: str | None = None) -> str:
+    """'1 concern', '2,000 concerns'."""
+    return f"{number:,} {word if number == 1 else plural or word + 's'}"
