@@ -27,7 +27,15 @@ from typing import Any, Literal
 from navigator.checker.blocks import merge
 from navigator.content.condition import Condition
 from navigator.content.directory import Directory, Route, Service
-from navigator.content.pathway import NONE_OF_THESE, RED_FLAGS, Overlap, Pathway, Rule, Sets
+from navigator.content.pathway import (
+    NONE_OF_THESE,
+    RED_FLAGS,
+    Overlap,
+    Pathway,
+    Question,
+    Rule,
+    Sets,
+)
 from navigator.content.vocabulary import ALL, Audience, Criterion, RouteKind, Stage
 from navigator.engine.facts import Facts
 from navigator.engine.flow import SKIP
@@ -583,7 +591,8 @@ def _of_kind(kind: RouteKind) -> Callable[[Service, Route], bool]:
     return lambda _, route: route.kind is kind
 
 
-def _setting(pathway: Pathway, sets: Sets) -> Any:
+def _setting(pathway: Pathway, sets: Sets) -> Question | None:
+    """The first question whose answer gives the fact `sets`."""
     return next((q for q in pathway.questions if q.sets is sets), None)
 
 

@@ -1,7 +1,8 @@
 """`navigator coverage [PATHS] [--json] [--max-referrals N]`: the map of remits, gaps and
 overlaps, for commissioners (docs/coverage.md).
 
-A report, not a check: exit 0 whatever it finds; 2 when the content cannot be read or loaded.
+A report, not a check: exit 0 whatever it finds; 2 when the content cannot be read or loaded,
+or holds no pathway.
 """
 
 from __future__ import annotations
@@ -63,6 +64,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     directory = bundle.directory
     maps = [CoverageMap(p, directory, args.max_referrals) for p, _ in bundle.pathways]
+    if not maps:
+        print("No pathway among the paths given: there is nothing to map.", file=sys.stderr)
+        return 2
     try:
         if args.json:
             data = {

@@ -69,3 +69,9 @@ def test_content_that_cannot_be_read_exits_2(capsys: pytest.CaptureFixture[str])
     code, out, err = run(capsys, str(FIXTURES / "coverage" / "missing.yaml"))
     assert code == 2 and out == ""
     assert "navigator check" in err
+
+
+def test_content_without_a_pathway_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, CONTENT[0])
+    assert code == 2 and out == ""
+    assert "No pathway" in err
