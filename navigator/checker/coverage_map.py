@@ -14,7 +14,9 @@ that fit it, the rule that applies and the routes the result would show.
 Matching is the engine's own (`match_route`, `rule_for`). The cells are the product of a list
 of `Dimension`s, each testing its own eligibility criteria: each route is matched once per
 value of each dimension, and a cell's routes are the bitwise AND of its values' routes. A new
-criterion needs a new dimension (or a new value of one) here, and nothing else.
+eligibility criterion (named facts, say) needs one more builder in `BUILDERS`, with its name
+in `DIMENSIONS`, whose values give that criterion's facts and the answers that set them;
+`tests/checker/test_coverage_map.py` fails until some dimension decides every criterion.
 """
 
 from __future__ import annotations
