@@ -12,8 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from navigator.checker.boundaries import check_boundaries
 from navigator.checker.contact import check_contacts
 from navigator.checker.coverage import check_coverage
+from navigator.checker.empty import check_empty
+from navigator.checker.facts import check_facts
 from navigator.checker.flow import check_flow
 from navigator.checker.ids import check_ids
 from navigator.checker.intervals import check_intervals
@@ -22,6 +25,7 @@ from navigator.checker.red_flags import check_red_flags
 from navigator.checker.references import check_references
 from navigator.checker.review import check_review
 from navigator.checker.routing import check_routing
+from navigator.checker.rules import check_rules
 from navigator.checker.scenarios import check_scenarios
 from navigator.checker.scope import Scope
 from navigator.checker.specialist import check_specialist
@@ -33,12 +37,16 @@ from navigator.content.loader import Bundle
 CHECKS: tuple[Callable[[Scope], list[Finding]], ...] = (
     check_ids,
     check_references,
+    check_facts,
+    check_empty,
     check_questions,
     check_intervals,
     check_flow,
     check_routing,
+    check_rules,
     check_red_flags,
     check_status,
+    check_boundaries,
     check_review,
     check_contacts,
     check_scenarios,

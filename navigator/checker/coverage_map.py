@@ -11,12 +11,13 @@ that fit it, the rule that applies and the routes the result would show.
 - An **overlap** is a cell whose result would show more than `max_referrals` referral routes
   of services that are not catch-alls; the pathway's `overlaps` can agree one.
 
-Matching is the engine's own (`match_route`, `rule_for`). The cells are the product of a list
-of `Dimension`s, each testing its own eligibility criteria: each route is matched once per
-value of each dimension, and a cell's routes are the bitwise AND of its values' routes. A new
-eligibility criterion (named facts, say) needs one more builder in `BUILDERS`, with its name
-in `DIMENSIONS`, whose values give that criterion's facts and the answers that set them;
-`tests/checker/test_coverage_map.py` fails until some dimension decides every criterion.
+Matching is the engine's own (`match_route`; `decide` for how the rules combine). The cells
+are the product of a list of `Dimension`s, each testing its own eligibility criteria: each route
+is matched once per value of each dimension, and a cell's routes are the bitwise AND of its
+values' routes. A new eligibility criterion needs one more builder in `BUILDERS`, with its name
+in `DIMENSIONS`, whose values give that criterion's facts and the answers that set them (as
+`_named_facts` does for `facts`); `tests/checker/test_coverage_map.py` fails until some
+dimension decides every criterion.
 """
 
 from __future__ import annotations
@@ -40,11 +41,11 @@ from navigator.content.pathway import (
 )
 from navigator.content.vocabulary import ALL, Audience, Criterion, RouteKind, Stage
 from navigator.engine.facts import Facts
-from navigator.engine.flow import SKIP
+from navigator.engine.flow import SKIP, choices
 from navigator.engine.match import match_route
 from navigator.engine.navigate import default_audience
 from navigator.engine.outcome import AnswerValue
-from navigator.engine.result import rule_for
+from navigator.engine.rules import Decision, decide, fitting
 
 DEFAULT_MAX_REFERRALS = 3
 ROUTINE: tuple[RouteKind, ...] = tuple(k for k in RouteKind if k is not RouteKind.urgent)
@@ -52,9 +53,9 @@ ROUTINE: tuple[RouteKind, ...] = tuple(k for k in RouteKind if k is not RouteKin
 EXAMPLE_POSTCODE = "BD1 1AA"
 """The answer a place gives to a postcode question (rules may test that it was answered)."""
 
-DIMENSIONS = ("audience", "period", "concern", "need", "place")
+DIMENSIONS = ("audience", "period", "concern", "need", "facts", "place")
 """The dimensions of every map, in the order of `BUILDERS` and of a cell's values."""
-WHERE = ("audience", "period", "place")
+WHERE = ("audience", "period", "facts", "place")
 """The dimensions a gap's cells vary along, for one concern and level of need."""
 Status = Literal["specific", "catch_all", "fallback"]
 """specific: a service that is not a catch-all would work with the family on this cell;
@@ -144,8 +145,8 @@ class CoverageMap:
         self.referral = self._bits(lambda _, r: r.kind is RouteKind.referral)
         self.direct = self._bits(lambda _, r: r.kind in DIRECT)
         self._kinds = {k: self._bits(_of_kind(k)) for k in RouteKind}
+        self.family_can_ask = self._bits(lambda _, r: r.family_can_ask)
         self._masks = [[self._mask(d, v) for v in d.values] for d in self.dimensions]
-        self._rules: dict[tuple[object, ...], Rule | None] = {}
         self._cells: list[Cell] | None = None
         self._place_phrases: list[tuple[str, set[str]]] | None = None
 
@@ -167,11 +168,14 @@ class CoverageMap:
                 if number != audience:
                     rest &= self._masks[number][i]
             fits = rest & self._masks[audience][index[audience]]
-            rule = self._rule(values)
-            offer: set[RouteKind] = set(rule.offer) if rule else set(ROUTINE)
-            asked: set[RouteKind] = set(rule.ask_about) - offer if rule else set()
-            # As the engine does: a kind the rule only asks about is matched without the audience.
-            shown = (fits & self._union(offer)) | (rest & self._union(asked))
+            facts = Facts(**{k: v for value in values for k, v in value.facts.items()})
+            decision = self._decision(values, facts)
+            # As the engine does: a kind the rules only ask about is matched without the
+            # audience, and a family is not told to ask about a route a practitioner decides on.
+            asked = rest & self._union(set(decision.ask_about))
+            if facts.audience is Audience.family:
+                asked &= self.family_can_ask
+            shown = (fits & self._union(set(decision.offer))) | asked
             status: Status = (
                 "fallback"
                 if not shown
@@ -179,18 +183,14 @@ class CoverageMap:
                 if shown & self.direct & ~self.catch_all
                 else "catch_all"
             )
-            yield Cell(values, index, rule, fits, shown, status)
+            yield Cell(values, index, decision.rule, fits, shown, status)
 
-    def _rule(self, values: tuple[Value, ...]) -> Rule | None:
+    def _decision(self, values: tuple[Value, ...], facts: Facts) -> Decision:
+        """The engine's decision for the answers that give these values."""
         answers: dict[str, AnswerValue] = {RED_FLAGS: [NONE_OF_THESE]}
         for value in values:
             answers.update(value.answers)
-        period = values[DIMENSIONS.index("period")]
-        age = period.facts.get("age_months")
-        key = (tuple(sorted((k, str(v)) for k, v in answers.items())), age)
-        if key not in self._rules:
-            self._rules[key] = rule_for(self.pathway, answers, Facts(age_months=age))
-        return self._rules[key]
+        return decide(self.pathway, answers, facts, fitting(self.directory, facts))
 
     def _mask(self, dimension: Dimension, value: Value) -> int:
         skip = frozenset(set(Criterion) - dimension.criteria)
@@ -283,9 +283,9 @@ class CoverageMap:
 
     def _words(self, dimension: Dimension, picked: list[Value]) -> str:
         """The values of one dimension in a phrase; '' when it says nothing (every value of the
-        audience, or a dimension of one value)."""
+        audience or of the named facts, or a dimension of one value)."""
         if len(dimension.values) == 1 or (
-            dimension.name == "audience" and len(picked) == len(dimension.values)
+            dimension.name in ("audience", "facts") and len(picked) == len(dimension.values)
         ):
             return ""
         if len(picked) == len(dimension.values):
@@ -294,7 +294,8 @@ class CoverageMap:
             return _period(picked)
         if dimension.name == "place":
             return _join(self._areas(dimension, picked))
-        labels = [v.label if dimension.name == "audience" else f"'{v.id}'" for v in picked]
+        words = dimension.name in ("audience", "facts")
+        labels = [v.label if words else f"'{v.id}'" for v in picked]
         return PREFIX[dimension.name] + _join(labels)
 
     def _areas(self, dimension: Dimension, picked: list[Value]) -> list[str]:
@@ -533,6 +534,38 @@ def _needs(pathway: Pathway, directory: Directory, _: list[tuple[Service, Route]
     return Dimension("need", criteria, tuple(values))
 
 
+def _named_facts(
+    pathway: Pathway, directory: Directory, _: list[tuple[Service, Route]]
+) -> Dimension:
+    """None of the named facts the pathway asks about, then each one alone (the others not),
+    and 'not known' when a question that sets them may be skipped. Two or more together are
+    not mapped: a route that needs both is mapped as needing neither alone."""
+    criteria = frozenset({Criterion.facts})
+    questions = [q for q in pathway.questions if q.sets is Sets.facts]
+    if not questions:
+        return Dimension("facts", criteria, (Value("any", "any named facts", {}),))
+    asked = {
+        q.id: [c for c in choices(q, directory) if c.id != NONE_OF_THESE and not c.exclusive]
+        for q in questions
+    }
+    every = [c for found in asked.values() for c in found]
+    nothing: dict[str, AnswerValue] = {}
+    for question in questions:
+        exclusive = [c.id for c in choices(question, directory) if c.exclusive]
+        nothing[question.id] = exclusive[:1]
+    none = frozenset((c.id, False) for c in every)
+    values = [Value("none", "none of the named facts", {"named": none}, nothing)]
+    for question in questions:
+        for choice in asked[question.id]:
+            named = (none - {(choice.id, False)}) | {(choice.id, True)}
+            answers = {**nothing, question.id: [choice.id]}
+            values.append(Value(choice.id, choice.label, {"named": named}, answers))
+    if any(q.optional for q in questions):
+        skipped: dict[str, AnswerValue] = {q.id: SKIP for q in questions}
+        values.append(Value(SKIP, "named facts not known", {}, skipped))
+    return Dimension("facts", criteria, tuple(values))
+
+
 def _places(pathway: Pathway, directory: Directory, _: list[tuple[Service, Route]]) -> Dimension:
     """Each area decided by postcode (with the areas that contain it), and outside every
     named area; each also with and without each area decided by GP registration, when the
@@ -583,6 +616,7 @@ BUILDERS: tuple[Callable[[Pathway, Directory, list[tuple[Service, Route]]], Dime
     _periods,
     _concerns,
     _needs,
+    _named_facts,
     _places,
 )
 """One builder per dimension, in the order of `DIMENSIONS`. Between them they decide every
@@ -618,7 +652,7 @@ ANY = {
     "need": "any level of need",
     "place": "in any place",
 }
-PREFIX = {"audience": "", "concern": "concern ", "need": "need ", "place": "in "}
+PREFIX = {"audience": "", "concern": "concern ", "need": "need ", "facts": "", "place": "in "}
 
 
 def _period(picked: list[Value]) -> str:

@@ -142,8 +142,8 @@ when:
     "Rule": """\
 - id: consult-first
   when: {equals: {need: emerging}}
+  consult_first: {service: infant-mh, route: consultation}
   offer: [consultation, self_referral, signposting, training]
-  consult_first: true
   advice: At an emerging level of need, consult before you refer.
 """,
     "Scenario": """\

@@ -92,6 +92,8 @@ def vocabulary_ids(question: Question, directory: Directory | None) -> list[str]
         return []
     if question.choices_from == "concerns":
         return [c.id for c in directory.concerns]
+    if question.choices_from == "facts":
+        return [f.id for f in directory.facts]
     return [n.id for n in directory.need_levels]
 
 

@@ -96,7 +96,8 @@ def report(coverage: CoverageMap, directory: Directory) -> Iterator[str]:
         f"Coverage of pathway '{pathway.id}' ({pathway.version}) with directory {directory.version}"
     )
     yield ""
-    sizes = " × ".join(_count(len(d.values), *WORDS[d.name]) for d in coverage.dimensions)
+    asked = [d for d in coverage.dimensions if [v.id for v in d.values] != ["any"]]
+    sizes = " × ".join(_count(len(d.values), *WORDS[d.name]) for d in asked)
     yield f"{_count(len(cells), *COMBINATION)}: {sizes}."
     status = Counter(c.status for c in cells)
     yield (
@@ -170,6 +171,7 @@ WORDS = {
     "period": ("stage or age", "stages and ages"),
     "concern": ("concern",),
     "need": ("level of need", "levels of need"),
+    "facts": ("set of named facts", "sets of named facts"),
     "place": ("place",),
 }
 

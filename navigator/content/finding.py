@@ -53,6 +53,14 @@ CODES = _catalogue(
     Code("SCEN-001", E, "scenario names something that does not exist"),
     Code("SVC-001", E, "service inconsistent with its status"),
     Code("SYN-001", E, "synonym problem"),
+    Code("RULE-001", E, "a rule that never applies"),
+    Code("RULE-002", E, "two rules with the same condition"),
+    Code("RULE-003", E, "consult first with nothing to consult"),
+    Code("RULE-004", E, "urgent routes offered by a routine rule"),
+    Code("RULE-005", E, "`fits` in a question's branch"),
+    Code("ENDED-001", E, "a service past its end date still active"),
+    Code("EMPTY-001", E, "an empty list that must not be empty"),
+    Code("BOUND-001", W, "a boundary no criterion enforces"),
 )
 
 

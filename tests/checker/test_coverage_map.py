@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from navigator.checker.coverage_map import BUILDERS, DIMENSIONS, CoverageMap
+from navigator.checker.coverage_map import BUILDERS, DIMENSIONS, WHERE, CoverageMap
 from navigator.content.directory import Directory
 from navigator.content.loader import load
 from navigator.content.pathway import NONE_OF_THESE, RED_FLAGS, Pathway
@@ -62,9 +62,10 @@ def test_the_dimensions_are_cut_at_every_boundary(coverage: CoverageMap) -> None
         "period": ["pregnancy", "0-11", "12-24"],  # the infant team stops at 12 months
         "concern": ["bonding", "low-mood"],
         "need": ["emerging", "complex"],
+        "facts": ["none", "little-english"],
         "place": ["outside", "bradford"],
     }
-    assert len(coverage.cells()) == 1 * 3 * 2 * 2 * 2
+    assert len(coverage.cells()) == 1 * 3 * 2 * 2 * 2 * 2
 
 
 def test_every_criterion_is_decided_by_a_dimension(coverage: CoverageMap) -> None:
@@ -78,13 +79,15 @@ def test_every_criterion_is_decided_by_a_dimension(coverage: CoverageMap) -> Non
 def test_the_known_gap_is_found_exactly(coverage: CoverageMap) -> None:
     p = "practitioner"
     outside = {
-        (p, period, concern, need, "outside")
+        (p, period, concern, need, facts, "outside")
         for period in ("pregnancy", "0-11", "12-24")
         for concern in ("bonding", "low-mood")
         for need in ("emerging", "complex")
+        for facts in ("none", "little-english")
     }
+    # After the infant team, only the language group, and only for parents with little English.
     after_the_infant_team = {
-        (p, "12-24", "bonding", need, "bradford") for need in ("emerging", "complex")
+        (p, "12-24", "bonding", need, "none", "bradford") for need in ("emerging", "complex")
     }
     assert keys(coverage.gaps()) == outside | after_the_infant_team
     assert {c.status for c in coverage.gaps()} == {"catch_all"}
@@ -94,7 +97,7 @@ def test_a_cell_lists_what_fits_by_kind(coverage: CoverageMap) -> None:
     [cell] = [
         c
         for c in coverage.cells()
-        if keys([c]) == {("practitioner", "0-11", "bonding", "complex", "bradford")}
+        if keys([c]) == {("practitioner", "0-11", "bonding", "complex", "none", "bradford")}
     ]
     assert cell.status == "specific"
     assert coverage.by_kind(cell.fits) == {
@@ -107,13 +110,28 @@ def test_a_cell_lists_what_fits_by_kind(coverage: CoverageMap) -> None:
     assert cell.rule is not None and cell.rule.id == "refer"
 
 
+def test_a_named_fact_opens_a_route_only_where_it_holds(coverage: CoverageMap) -> None:
+    found = {
+        c.value("facts").id: c
+        for c in coverage.cells()
+        if keys([c])
+        & {
+            ("practitioner", "12-24", "bonding", "emerging", f, "bradford")
+            for f in ("none", "little-english")
+        }
+    }
+    assert coverage.services(found["little-english"].shown) == ["gp", "language-group"]
+    assert coverage.services(found["none"].shown) == ["gp"]
+
+
 def test_the_known_overlap_is_found_exactly(coverage: CoverageMap) -> None:
     [group] = coverage.overlaps()
     assert group.services == ("mood-a", "mood-b", "mood-c", "complex-team")
     assert group.agreement is None
     assert keys(group.cells) == {
-        ("practitioner", period, "low-mood", "complex", "bradford")
+        ("practitioner", period, "low-mood", "complex", facts, "bradford")
         for period in ("pregnancy", "0-11", "12-24")
+        for facts in ("none", "little-english")
     }
 
 
@@ -133,7 +151,7 @@ def test_an_agreed_overlap_moves_to_agreed(tmp_path: Path) -> None:
     assert group.agreement is not None
     assert group.agreement.agreed_by == "Perinatal commissioning group"
     counts = coverage.as_json()["counts"]
-    assert (counts["overlaps"], counts["agreed"]) == (0, 3)
+    assert (counts["overlaps"], counts["agreed"]) == (0, 6)
 
 
 def test_an_agreement_without_every_service_does_not_explain_the_overlap(tmp_path: Path) -> None:
@@ -145,25 +163,25 @@ def test_an_agreement_without_every_service_does_not_explain_the_overlap(tmp_pat
 
 def test_the_gaps_read_as_ranges(coverage: CoverageMap) -> None:
     bonding = coverage.gaps_by_concern()[("bonding", "complex")]
-    assert coverage.where(bonding, ["audience", "period", "place"]) == [
+    assert coverage.where(bonding, WHERE) == [
         "at any stage, outside every named area",
-        "after the birth at 12–24 months, in Bradford",
+        "after the birth at 12–24 months, none of the named facts, in Bradford",
     ]
 
 
 def test_the_json_has_every_cell_and_the_gaps_and_overlaps(coverage: CoverageMap) -> None:
     data = coverage.as_json()
     assert data["counts"] == {
-        "cells": 24,
-        "specific": 10,
-        "catch_all": 14,
+        "cells": 48,
+        "specific": 22,
+        "catch_all": 26,
         "fallback": 0,
-        "gaps": 14,
-        "overlaps": 3,
+        "gaps": 26,
+        "overlaps": 6,
         "agreed": 0,
     }
     assert data["catch_alls"] == ["gp/self_referral"]
-    assert len(data["cells"]) == 24
+    assert len(data["cells"]) == 48
     assert [(g["concern"], g["need"]) for g in data["gaps"]] == [
         ("bonding", "emerging"),
         ("bonding", "complex"),

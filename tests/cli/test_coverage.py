@@ -25,16 +25,16 @@ def test_the_report_summarises_gaps_and_overlaps(capsys: pytest.CaptureFixture[s
     lines = out.splitlines()
     assert lines[0] == "Coverage of pathway 'mini' (2026.11.1) with directory 2026.11.1"
     assert (
-        "24 combinations: 1 audience × 3 stages and ages × 2 concerns × 2 levels of need "
-        "× 2 places."
+        "48 combinations: 1 audience × 3 stages and ages × 2 concerns × 2 levels of need "
+        "× 2 sets of named facts × 2 places."
     ) in lines
     gap = lines.index("  bonding (Bonding)")
     assert lines[gap + 1 : gap + 4] == [
-        "    at need 'emerging' (4):",
+        "    at need 'emerging' (7):",
         "      at any stage, outside every named area",
-        "      after the birth at 12–24 months, in Bradford",
+        "      after the birth at 12–24 months, none of the named facts, in Bradford",
     ]
-    assert "  1. 4 referral options: mood-a, mood-b, mood-c, complex-team (3 combinations)" in lines
+    assert "  1. 4 referral options: mood-a, mood-b, mood-c, complex-team (6 combinations)" in lines
     assert "       at any stage, concern 'low-mood', need 'complex', in Bradford" in lines
 
 
@@ -44,10 +44,10 @@ def test_the_json_is_the_whole_map(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert data["directory_version"] == "2026.11.1" and data["max_referrals"] == 3
     [pathway] = data["pathways"]
-    assert pathway["counts"]["gaps"] == 14 and pathway["counts"]["overlaps"] == 3
+    assert pathway["counts"]["gaps"] == 26 and pathway["counts"]["overlaps"] == 6
     cell = pathway["cells"][0]
     assert set(cell) == {
-        "audience", "period", "concern", "need", "place",
+        "audience", "period", "concern", "need", "facts", "place",
         "rule", "status", "fits", "shown", "referral_options",
     }  # fmt: skip
 
