@@ -28,7 +28,7 @@ from itertools import pairwise, product
 from typing import Any, Literal
 
 from navigator.checker.blocks import merge
-from navigator.content.condition import Condition
+from navigator.content.condition import Condition, Fits, ServiceRef
 from navigator.content.directory import Directory, Route, Service
 from navigator.content.pathway import (
     NONE_OF_THESE,
@@ -148,6 +148,15 @@ class CoverageMap:
         self.family_can_ask = self._bits(lambda _, r: r.family_can_ask)
         self._masks = [[self._mask(d, v) for v in d.values] for d in self.dimensions]
         self._cells: list[Cell] | None = None
+        self._index = {(s.id, r.kind): i for i, (s, r) in enumerate(self.routes)}
+        refs = [ref for rule in pathway.rules for ref in _refs(rule)]
+        self._mentioned = sum(
+            1 << i for key, i in self._index.items() if key in {(r.service, r.route) for r in refs}
+        )
+        self._read = sorted(
+            {q for rule in pathway.rules if rule.when for q in rule.when.questions()}
+        )
+        self._decisions: dict[tuple[object, ...], Decision] = {}
         self._place_phrases: list[tuple[str, set[str]]] | None = None
 
     # ---------------------------------------------------------------- cells
@@ -169,7 +178,7 @@ class CoverageMap:
                     rest &= self._masks[number][i]
             fits = rest & self._masks[audience][index[audience]]
             facts = Facts(**{k: v for value in values for k, v in value.facts.items()})
-            decision = self._decision(values, facts)
+            decision = self._decision(values, facts, fits)
             # As the engine does: a kind the rules only ask about is matched without the
             # audience, and a family is not told to ask about a route a practitioner decides on.
             asked = rest & self._union(set(decision.ask_about))
@@ -185,12 +194,31 @@ class CoverageMap:
             )
             yield Cell(values, index, decision.rule, fits, shown, status)
 
-    def _decision(self, values: tuple[Value, ...], facts: Facts) -> Decision:
-        """The engine's decision for the answers that give these values."""
+    def _decision(self, values: tuple[Value, ...], facts: Facts, fits: int) -> Decision:
+        """The engine's decision (`decide`) for the answers that give these values, with the
+        routes that fit the cell as its `fits` test; remembered by what the rules read."""
         answers: dict[str, AnswerValue] = {RED_FLAGS: [NONE_OF_THESE]}
         for value in values:
             answers.update(value.answers)
-        return decide(self.pathway, answers, facts, fitting(self.directory, facts))
+        key = (
+            tuple(str(answers.get(q)) for q in self._read),
+            facts.age_months,
+            fits & self._mentioned,
+        )
+        if key not in self._decisions:
+            self._decisions[key] = decide(self.pathway, answers, facts, self._fits(facts, fits))
+        return self._decisions[key]
+
+    def _fits(self, facts: Facts, fits: int) -> Fits:
+        """Whether a route fits: a bit of `fits`, or the engine's own test for a route the map
+        leaves out (an urgent one)."""
+        engine = fitting(self.directory, facts)
+
+        def test(ref: ServiceRef) -> bool:
+            bit = self._index.get((ref.service, ref.route))
+            return bool(fits >> bit & 1) if bit is not None else engine(ref)
+
+        return test
 
     def _mask(self, dimension: Dimension, value: Value) -> int:
         skip = frozenset(set(Criterion) - dimension.criteria)
@@ -621,6 +649,18 @@ BUILDERS: tuple[Callable[[Pathway, Directory, list[tuple[Service, Route]]], Dime
 )
 """One builder per dimension, in the order of `DIMENSIONS`. Between them they decide every
 criterion of `Criterion` (a test keeps it so)."""
+
+
+def _refs(rule: Rule) -> list[ServiceRef]:
+    """The routes a rule tests: its consult-first and every `fits` in its condition."""
+    found = [rule.consult_first] if rule.consult_first else []
+    stack = [rule.when] if rule.when else []
+    while stack:
+        condition = stack.pop()
+        if condition.fits is not None:
+            found.append(condition.fits)
+        stack.extend(condition.children())
+    return found
 
 
 def _of_kind(kind: RouteKind) -> Callable[[Service, Route], bool]:
