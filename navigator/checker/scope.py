@@ -105,7 +105,9 @@ def either(*fixes: str) -> str:
 
 
 def quoted(ids: list[str] | set[str], limit: int = 8) -> str:
-    """'a', 'b' and 'c' — at most `limit` of them, then how many more."""
+    """'a', 'b' and 'c' — at most `limit` of them, then how many more ('none' for none)."""
+    if not ids:
+        return "none"
     ordered = ids if isinstance(ids, list) else sorted(ids)
     shown = [f"'{i}'" for i in ordered[:limit]]
     more = len(ids) - len(shown)

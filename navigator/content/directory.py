@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, ModelWrapValidatorHandler, PrivateAttr, model_validator
 
 from navigator.content.position import Located
 from navigator.content.vocabulary import ALL, Audience, Criterion, Ring, RouteKind, Stage
@@ -167,12 +167,50 @@ class Boundary(Content):
 class Contact(Content):
     """How to reach a service. Never invent a number: unconfirmed facts go in `unconfirmed`."""
 
-    phone: str | None = Field(None, description="A UK phone number, as published.")
+    _phone_read_as: int | None = PrivateAttr(None)
+
+    phone: str | None = Field(
+        None,
+        description='A UK phone number as it is dialled, in quotes ("01274 123456", "999").',
+    )
     phone_note: str | None = Field(None, description="When to ring, or which option to choose.")
     email: str | None = Field(None, description="An email address.")
     website: str | None = Field(None, description="An https:// address.")
     address: str | None = Field(None, description="A postal address.")
     hours: str | None = Field(None, description="Opening hours.")
+    through: list[str] = Field(
+        default_factory=list,
+        description="Ids of the services whose staff are the way in, when people cannot "
+        "contact this service themselves (for example `[health-visiting, midwifery, gp]`): "
+        "shown as 'through your health visitor, midwife or GP'.",
+    )
+
+    @property
+    def ways_in(self) -> list[str]:
+        """The ways in a person can use: the phone, email, website and `through` doors given."""
+        ways = [name for name in ("phone", "email", "website") if getattr(self, name)]
+        return ways + (["through"] if self.through else [])
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _phone_as_written(cls, data: Any, handler: ModelWrapValidatorHandler[Contact]) -> Contact:
+        """A phone number written without quotes is read by YAML as a number, losing any
+        leading 0: keep the digits as written, and remember it, so that CONTACT-001 can say
+        so (rather than validation saying 'not text')."""
+        number = data.get("phone") if isinstance(data, dict) else None
+        if not isinstance(number, int) or isinstance(number, bool) or number < 0:
+            return handler(data)
+        width = getattr(number, "_width", None)
+        digits = str(int(number))
+        written = digits.zfill(width) if isinstance(width, int) else digits
+        contact = handler({**data, "phone": written})
+        contact._phone_read_as = int(number)
+        return contact
+
+    @property
+    def phone_read_as(self) -> int | None:
+        """The number YAML read, when the phone was written without quotes (None if quoted)."""
+        return self._phone_read_as
 
 
 class ServiceStatus(StrEnum):

@@ -32,7 +32,9 @@ E, W = Severity.error, Severity.warning
 CODES = _catalogue(
     Code("FILE-001", E, "file missing or unreadable"),
     Code("FILE-002", E, "file of an unknown kind"),
+    Code("FILE-003", E, "file too large"),
     Code("YAML-001", E, "YAML syntax error"),
+    Code("YAML-002", E, "anchor or alias"),
     Code("KEY-001", E, "unknown key"),
     Code("KEY-002", E, "required key missing"),
     Code("VAL-001", E, "value of the wrong kind"),
@@ -50,6 +52,7 @@ CODES = _catalogue(
     Code("REV-001", W, "review date passed"),
     Code("REV-002", E, "review dates out of order"),
     Code("CONTACT-001", E, "malformed contact detail"),
+    Code("CONTACT-002", E, "active service with no way in"),
     Code("SCEN-001", E, "scenario names something that does not exist"),
     Code("SVC-001", E, "service inconsistent with its status"),
     Code("SYN-001", E, "synonym problem"),

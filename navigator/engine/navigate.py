@@ -182,7 +182,13 @@ def _urgent(pathway: Pathway, directory: Directory, journey: Walk, audience: Aud
         {d.id: d for f in flags if (d := pathway.disposition(f.disposition))}.values(),
         key=lambda d: d.priority,
     )
-    lead = dispositions[0]
+    # No disposition of these red flags exists (the checker forbids it): lead with the most
+    # urgent one, and show every urgent route below, because a result is never empty.
+    lead = (
+        dispositions[0]
+        if dispositions
+        else min(pathway.dispositions, key=lambda d: (not d.urgent, d.priority))
+    )
     cards = []
     seen: set[str] = set()
     for disposition in dispositions:

@@ -91,7 +91,7 @@ class Card:
     info_needed: list[str]
     response_time: str | None
     length: str | None
-    contact: dict[str, str]
+    contact: dict[str, str | list[str]]
     languages: list[str]
     last_reviewed: str
     review_by: str

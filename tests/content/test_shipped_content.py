@@ -27,8 +27,9 @@ from navigator.geo.lookup import PostcodeLookup
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES_DOC = ROOT / "docs" / "content-sources.md"
-EMERGENCY_NUMBERS = {"999", "111"}
-"""Numbers everyone knows; every other number must be published in a source and unconfirmed."""
+CONFIRMED_NUMBERS = {"999", "111", "0800 952 1181"}
+"""Numbers that are national or widely published (999, NHS 111, First Response's free 24-hour
+line); every other number must be published in a source and unconfirmed."""
 PHONE = re.compile(r"\b0\d{2,4}[ \d]{6,9}\d\b")
 
 
@@ -139,11 +140,36 @@ def test_every_phone_number_is_published_in_the_sources_and_unconfirmed(
         contacts = [service.contact, *(r.contact for r in service.routes if r.contact)]
         for contact in contacts:
             numbers = PHONE.findall(" ".join(filter(None, [contact.phone, contact.phone_note])))
-            if contact.phone and contact.phone not in EMERGENCY_NUMBERS:
+            if contact.phone and contact.phone not in CONFIRMED_NUMBERS:
                 assert contact.phone in numbers
                 assert "phone" in service.unconfirmed, f"{service.id}: phone not marked"
             for number in numbers:
                 assert number in sources, f"{service.id}: {number} is not in a source"
+
+
+def test_the_national_and_widely_published_numbers_show_as_confirmed(
+    directory: Directory,
+) -> None:
+    for id, number in [
+        ("emergency-999-ae", "999"),
+        ("nhs-111-mental-health", "111"),
+        ("first-response", "0800 952 1181"),
+    ]:
+        service = directory.service(id)
+        assert service is not None and service.contact.phone == number
+        assert "phone" not in service.unconfirmed, id
+
+
+def test_every_active_service_has_a_way_in(directory: Directory) -> None:
+    for service in _active(directory):
+        routes = [r.contact for r in service.routes]
+        reached = bool(service.contact.ways_in) or (
+            bool(routes) and all(c is not None and c.ways_in for c in routes)
+        )
+        assert reached, f"{service.id} has no phone, email, website or `through`"
+        for id in service.contact.through:
+            door = directory.service(id)
+            assert door is not None and door.active, f"{service.id} -> {id}"
 
 
 def test_websites_are_https(directory: Directory) -> None:
