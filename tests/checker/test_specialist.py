@@ -33,6 +33,7 @@ HELPLINE = """  - id: helpline
         eligibility:
           audience: [practitioner]
         how: Ring the helpline.
+    contact: {website: https://example.org}
     last_reviewed: 2026-01-01
     review_by: 2099-01-01
 """
