@@ -14,9 +14,9 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 
+from navigator.checker.coverage_dimensions import DIMENSIONS
 from navigator.checker.coverage_map import (
     DEFAULT_MAX_REFERRALS,
-    DIMENSIONS,
     WHERE,
     CoverageMap,
     OverlapGroup,

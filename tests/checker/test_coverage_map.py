@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from navigator.checker.coverage_map import BUILDERS, DIMENSIONS, WHERE, CoverageMap
+from navigator.checker.coverage_dimensions import BUILDERS, DIMENSIONS
+from navigator.checker.coverage_map import WHERE, CoverageMap
 from navigator.content.directory import Directory
 from navigator.content.loader import load
 from navigator.content.pathway import NONE_OF_THESE, RED_FLAGS, Pathway
