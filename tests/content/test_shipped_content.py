@@ -264,7 +264,11 @@ def test_urgent_dispositions_come_in_the_order_999_first_response_111_safeguardi
     pathway: Pathway,
 ) -> None:
     urgent = sorted((d for d in pathway.dispositions if d.urgent), key=lambda d: d.priority)
-    leads = [d.services[0].service for d in urgent]
+    # Dispositions that lead with an urgent route; perinatal-assessment (intrusive thoughts)
+    # ends the journey too, but with routine routes, after them all.
+    emergency = [d for d in urgent if d.services[0].route is RouteKind.urgent]
+    assert urgent[: len(emergency)] == emergency
+    leads = [d.services[0].service for d in emergency]
     order = ["emergency-999-ae", "first-response", "nhs-111-mental-health", "integrated-front-door"]
     assert [order.index(s) for s in leads] == sorted(order.index(s) for s in leads)
     assert set(leads) == set(order)
@@ -291,6 +295,32 @@ def test_any_red_flag_ends_at_urgent_help_whatever_else_was_answered(
     assert result.urgent and result.red_flags == [flag]
     assert [s.route for s in result.sections] == ["urgent"]
     assert not result.offers("little-minds-matter")
+
+
+def test_reduced_need_for_sleep_is_a_psychosis_sign(pathway: Pathway) -> None:
+    flags = {f.id: f for f in pathway.red_flags}
+    for wording in ("label", "family_label"):
+        assert "need" in (getattr(flags["psychosis"], wording) or "").lower(), wording
+        assert "need" not in (getattr(flags["severe-insomnia"], wording) or "").lower(), wording
+
+
+def test_estrangement_family_wording_keeps_new_and_persistent(pathway: Pathway) -> None:
+    flag = next(f for f in pathway.red_flags if f.id == "estrangement")
+    family = (flag.family_label or "").lower()
+    assert "started" in family or "new" in family
+    assert "again and again" in family or "keep" in family
+
+
+def test_intrusive_thoughts_get_an_assessment_not_999_or_social_care(
+    pathway: Pathway, directory: Directory, locator: Locator
+) -> None:
+    result = _result(pathway, directory, {RED_FLAGS: ["intrusive-thoughts"]}, locator)
+    assert result.disposition == "perinatal-assessment"
+    assert not result.offers("emergency-999-ae")
+    assert not result.offers("integrated-front-door")
+    assert result.offers("touchstone-myplan") and result.offers("gp")
+    harm = next(f for f in pathway.red_flags if f.id == "harm-baby")
+    assert harm.disposition == "baby-at-risk"
 
 
 # ------------------------------------------------------------------ consultation and referral
@@ -375,9 +405,10 @@ def test_near_boundary_postcode_is_offered_with_please_confirm(
     answers: Answers = {
         RED_FLAGS: ["none"], "audience": "practitioner", "stage": "postnatal", "age": 1,
         "concerns": ["isolation"], "need": "persistent", "postcode": "BD1 4AJ",
+        "circumstances": "unknown",
     }  # fmt: skip
     result = _result(pathway, directory, answers, locator)
-    card = next(c for c in result.cards() if c.service_id == "home-start")
+    card = next(c for c in result.cards() if c.service_id == "family-action-perinatal-support")
     assert any("please confirm" in c for c in card.caveats)
 
 
@@ -400,6 +431,7 @@ def test_every_combination_gets_a_real_offer(
         answers: Answers = {
             RED_FLAGS: ["none"], "audience": audience, **period, "concerns": [concern],
             "need": need, "postcode": postcode, "gp_registration": "not_sure",
+            "circumstances": "unknown",
         }  # fmt: skip
         result = _result(pathway, directory, answers, locator)
         assert not result.urgent and not result.fallback, answers
