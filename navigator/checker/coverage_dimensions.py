@@ -161,15 +161,17 @@ def _named_facts(pathway: Pathway, directory: Directory, _: Routes) -> Dimension
         exclusive = [c.id for c in choices(question, directory) if c.exclusive]
         nothing[question.id] = exclusive[:1]
     none = frozenset((c.id, False) for c in every)
-    values = [Value("none", "none of the named facts", {"named": none}, nothing)]
+    values = [Value("none", "No named fact holds", {"named": none}, nothing)]
     for question in questions:
         for choice in asked[question.id]:
             named = (none - {(choice.id, False)}) | {(choice.id, True)}
             answers = {**nothing, question.id: [choice.id]}
-            values.append(Value(choice.id, choice.label, {"named": named}, answers))
+            fact = directory.fact(choice.id)
+            label = fact.label if fact else choice.label
+            values.append(Value(choice.id, label, {"named": named}, answers))
     if any(q.optional for q in questions):
         skipped: dict[str, AnswerValue] = {q.id: SKIP for q in questions}
-        values.append(Value(SKIP, "named facts not known", {}, skipped))
+        values.append(Value(SKIP, "The named facts are not known", {}, skipped))
     return Dimension("facts", criteria, tuple(values))
 
 

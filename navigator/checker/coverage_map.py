@@ -66,8 +66,12 @@ class Cell:
     fits: int
     """The routes (bits of `CoverageMap.routes`) whose every criterion passes."""
     shown: int
-    """The routes the result shows: of the kinds the rule offers, or asks about."""
+    """The routes the result shows: of the kinds the rules offer, or ask about."""
     status: Status
+    offer: frozenset[RouteKind]
+    """The kinds of route the rules offer."""
+    asked: int
+    """The routes shown as 'ask your health visitor about …' (matched without the audience)."""
 
     def value(self, dimension: str) -> Value:
         return self.values[DIMENSIONS.index(dimension)]
@@ -156,7 +160,7 @@ class CoverageMap:
                 if shown & self.direct & ~self.catch_all
                 else "catch_all"
             )
-            yield Cell(values, index, decision.rule, fits, shown, status)
+            yield Cell(values, index, decision.rule, fits, shown, status, decision.offer, asked)
 
     def _decision(self, values: tuple[Value, ...], facts: Facts, fits: int) -> Decision:
         """The engine's decision (`decide`) for the answers that give these values, with the
@@ -315,8 +319,9 @@ class CoverageMap:
             **self._key(cell),
             "rule": cell.rule.id if cell.rule else None,
             "status": cell.status,
-            "fits": self.by_kind(cell.fits),
-            "shown": self.by_kind(cell.shown),
+            "fits": {k: ids for k, ids in self.by_kind(cell.fits).items() if ids},
+            "offer": [k.value for k in ROUTINE if k in cell.offer],
+            "ask_about": {k: ids for k, ids in self.by_kind(cell.asked).items() if ids},
             "referral_options": self.options(cell),
         }
 

@@ -45,11 +45,21 @@ class Phrasing:
             return ANY[dimension.name]
         if dimension.name == "period":
             return _period(picked)
+        if dimension.name == "facts":
+            return self._facts(dimension, picked)
         if dimension.name == "place":
             return join(self._areas(dimension, picked))
         words = dimension.name in ("audience", "facts")
         labels = [v.label if words else f"'{v.id}'" for v in picked]
         return PREFIX[dimension.name] + join(labels)
+
+    def _facts(self, dimension: Dimension, picked: list[Value]) -> str:
+        """'where the mother speaks little English', or by what is left out when that is
+        shorter: 'except where the mother speaks little English or the facts are not known'."""
+        left_out = [v for v in dimension.values if v not in picked]
+        if len(left_out) <= len(picked):
+            return "except where " + join([_fact(v) for v in left_out])
+        return "where " + join([_fact(v) for v in picked])
 
     def _areas(self, dimension: Dimension, picked: list[Value]) -> list[str]:
         """Places in as few phrases as they go: the largest of 'in an area', 'with a GP in
@@ -119,6 +129,11 @@ ANY = {
     "place": "in any place",
 }
 PREFIX = {"audience": "", "concern": "concern ", "need": "need ", "facts": "", "place": "in "}
+
+
+def _fact(value: Value) -> str:
+    """A value of the named facts as a clause: 'the mother speaks little or no English'."""
+    return value.label[:1].lower() + value.label[1:]
 
 
 def _period(picked: list[Value]) -> str:

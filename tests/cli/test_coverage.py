@@ -32,7 +32,8 @@ def test_the_report_summarises_gaps_and_overlaps(capsys: pytest.CaptureFixture[s
     assert lines[gap + 1 : gap + 4] == [
         "    at need 'emerging' (7):",
         "      at any stage, outside every named area",
-        "      after the birth at 12–24 months, none of the named facts, in Bradford",
+        "      after the birth at 12–24 months, except where the parent speaks little English, "
+        "in Bradford",
     ]
     assert "  1. 4 referral options: mood-a, mood-b, mood-c, complex-team (6 combinations)" in lines
     assert "       at any stage, concern 'low-mood', need 'complex', in Bradford" in lines
@@ -48,7 +49,7 @@ def test_the_json_is_the_whole_map(capsys: pytest.CaptureFixture[str]) -> None:
     cell = pathway["cells"][0]
     assert set(cell) == {
         "audience", "period", "concern", "need", "facts", "place",
-        "rule", "status", "fits", "shown", "referral_options",
+        "rule", "status", "fits", "offer", "ask_about", "referral_options",
     }  # fmt: skip
 
 

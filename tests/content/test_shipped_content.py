@@ -88,10 +88,13 @@ def test_shipped_content_loads_without_findings(shipped: Bundle) -> None:
 
 
 KNOWN_SPECIALIST_GAPS = {
-    "bonding",
+    "low-mood",
+    "birth-trauma",
+    "unborn-baby-worries",
     "crying-sleep-feeding",
     "severe-mental-illness",
     "partner-mental-health",
+    "isolation",
     "language-development",
     "healthy-eating",
     "preparing-for-parenthood",
