@@ -81,11 +81,19 @@ class EligibilityCheck:
         return asdict(self)
 
 
+UNCHECKED_PLACE = "The postcode could not be checked."
+"""What a card says of a postcode the look-up could not place (the look-up's message, once,
+says which postcode and what to do)."""
+
+
 def place_facts(place: Place | None, *, hints: bool = True) -> dict[str, Any]:
     """The area facts a postcode look-up gives, for `Facts`. Within 75 m of an edge the
     generalised boundary may be wrong either way, so those areas are only uncertain; so are
     areas decided by GP registration that the postcode makes likely (`hints`), unless the GP
-    registration was asked."""
+    registration was asked.
+
+    The look-up's own message (which names the postcode and says what to do) is shown once,
+    with the result; what each card repeats is only `UNCHECKED_PLACE`."""
     if place is None:
         return {"place_asked": False}
     uncertain = set(place.near_boundary) | (set(place.hints) if hints else set())
@@ -93,7 +101,7 @@ def place_facts(place: Place | None, *, hints: bool = True) -> dict[str, Any]:
         "place_asked": True,
         "place_known": place.known,
         "place_covered": place.covered,
-        "place_message": place.message,
+        "place_message": place.message if place.known else UNCHECKED_PLACE,
         "areas": frozenset(set(place.areas) - uncertain),
         "uncertain": frozenset(uncertain),
     }
