@@ -52,6 +52,7 @@ CODES = _catalogue(
     Code("SCEN-001", E, "scenario names something that does not exist"),
     Code("SVC-001", E, "service inconsistent with its status"),
     Code("SYN-001", E, "synonym problem"),
+    Code("READ-001", W, "family text hard to read"),
 )
 
 

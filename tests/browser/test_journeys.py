@@ -52,7 +52,7 @@ def test_practitioner_journey_with_the_keyboard_alone(page: Page) -> None:
     tab_to(page, "a.govuk-button--start[href*='practitioner']")
     assert focus_is_visible(page)
     page.keyboard.press("Enter")
-    expect(page.locator("main h1")).to_have_text("Is any of these happening now?")
+    expect(page.locator("main h1")).to_have_text("Are any of these happening now?")
 
     tab_to(page, "input[value=none]")
     assert focus_is_visible(page)

@@ -132,7 +132,7 @@ def test_all_answers_lead_to_check_your_answers(client: TestClient) -> None:
     html = page(client.get(f"{path}?{urlsplit(response.headers['location']).query}"))
     rows = html.select(".govuk-summary-list__row")
     keys = [text(r, "dt") for r in rows]
-    assert keys[0] == "Is any of these happening now?"
+    assert keys[0] == "Are any of these happening now?"
     values = {text(r, "dt"): text(r, ".govuk-summary-list__value") for r in rows}
     assert values["How old is the baby, in months?"] == "5 months"
     assert values["What are you worried about?"] == "Parent-infant relationship and bonding"
