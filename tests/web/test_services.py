@@ -18,6 +18,7 @@ def test_service_page_shows_remit_boundaries_routes_and_contact(client: TestClie
     assert "Children aged 24 months or more" in text
     assert "Consultation: advice for you, the practitioner" in text
     assert "Area: Better Start Bradford area" in text
+    assert "For practitioners" in text and "familys" not in text
     assert "Family consent" in text
     assert html.select_one("a[href='tel:01274000000']") is not None
     form = html.select_one("form[action^='/services/infant-mh/eligibility']")
