@@ -86,14 +86,18 @@ class Passage:
     name: str
     texts: list[tuple[Position, str, str]]
     """(position, field name, text) for each text, in the order they are read."""
+    scored: bool = True
+    """Whether the passage is read as a whole (else only its words are checked)."""
 
 
 def check_readability(scope: Scope) -> list[Finding]:
     found: list[Finding] = []
+    seen: set[Position] = set()
     for passage in passages(scope):
         for at, field, text in passage.texts:
             words = jargon_in(text)
-            if words:
+            if words and at not in seen:
+                seen.add(at)
                 found.append(
                     finding(
                         "READ-001",
@@ -104,7 +108,7 @@ def check_readability(scope: Scope) -> list[Finding]:
                     )
                 )
         texts = [text for _, _, text in passage.texts]
-        if not texts or word_count(texts) < MIN_WORDS:
+        if not passage.scored or not texts or word_count(texts) < MIN_WORDS:
             continue
         grade = reading_grade(texts)
         if grade > MAX_GRADE:
@@ -169,6 +173,13 @@ def _question_texts(
 
 
 def _directory_passages(directory: Directory) -> Iterator[Passage]:
+    # Read on the questions that offer them (scored there); here only their words count.
+    for concern in directory.concerns:
+        text = _text(concern, "family_label", "label")
+        yield Passage(f"concern '{concern.id}'", _present([text]), scored=False)
+    for level in directory.need_levels:
+        text = _text(level, "family_label", "label")
+        yield Passage(f"level of need '{level.id}'", _present([text]), scored=False)
     for service in directory.services:
         if service.active and service.family_description:
             text = _text(service, "family_description", "family_description")

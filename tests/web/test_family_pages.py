@@ -41,6 +41,7 @@ FAMILY: Answers = {
     "need": "persistent",
     "postcode": "BD3 8AA",
     "gp_registration": "yes",
+    "circumstances": ["none"],
 }
 SCENARIOS: list[Answers] = [
     FAMILY,
