@@ -64,6 +64,7 @@ CODES = _catalogue(
     Code("ENDED-001", E, "a service past its end date still active"),
     Code("EMPTY-001", E, "an empty list that must not be empty"),
     Code("BOUND-001", W, "a boundary no criterion enforces"),
+    Code("READ-001", W, "family text hard to read"),
 )
 
 

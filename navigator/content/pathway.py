@@ -207,7 +207,7 @@ class Pathway(Content):
     audiences: list[Audience] = Field(description="Who it is for.")
     red_flags: list[RedFlag] = Field(description="Asked first; any yes ends the journey.")
     red_flag_question: str = Field(
-        "Is any of these happening now?", description="The question that lists the red flags."
+        "Are any of these happening now?", description="The question that lists the red flags."
     )
     family_red_flag_question: str | None = Field(None, description="The same, for families.")
     dispositions: list[Disposition] = Field(description="Where journeys end.")
