@@ -25,7 +25,8 @@ Fields with no value are left out, never sent as null or empty (ORUK compliance)
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -65,6 +66,12 @@ LANGUAGE_NAMES = {
 }
 
 
+Point = tuple[float, float]
+Coordinates = Callable[[str], Point | None]
+"""A postcode's centroid (latitude, longitude), or None (navigator.geo.centroids)."""
+POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b", re.IGNORECASE)
+
+
 def compact(data: dict[str, Any]) -> dict[str, Any]:
     """`data` without None, empty text and empty lists."""
     return {k: v for k, v in data.items() if v is not None and v != "" and v != []}
@@ -88,9 +95,15 @@ def api_details(openapi_url: str = OPENAPI) -> dict[str, str]:
 class Feed:
     """One directory as ORUK objects; built once per content version."""
 
-    def __init__(self, directory: Directory, today: date | None = None) -> None:
+    def __init__(
+        self,
+        directory: Directory,
+        today: date | None = None,
+        coordinates: Coordinates | None = None,
+    ) -> None:
         self.directory = directory
         self.today = today or date.today()
+        self.coordinates = coordinates
         self.terms = terms(directory)
         self._terms = {(t.taxonomy.key, t.code): t for t in self.terms}
         self.taxonomies: list[Taxonomy] = list(dict.fromkeys(t.taxonomy for t in self.terms))
@@ -240,9 +253,14 @@ class Feed:
         return compact(data)
 
     def location(self, service: Service) -> dict[str, Any]:
+        """Where the service is: its address (with the centroid of the address's postcode as
+        latitude and longitude, when known), or a virtual location for a service delivered
+        wherever it arranges with the family."""
         address = service.contact.address
         names = [a.name for a in self.areas(service) or []]
         where = ", ".join(names) if names else "every area"
+        postcode = POSTCODE.search(address) if address else None
+        point = self.coordinates(postcode.group()) if postcode and self.coordinates else None
         return compact(
             {
                 "id": uuid_for("location", service.id),
@@ -252,6 +270,8 @@ class Feed:
                 or f"Delivered where the service arranges with the family (at home, a clinic "
                 f"or venue, by phone or online), for {where}.",
                 "url": service.contact.website,
+                "latitude": point[0] if point else None,
+                "longitude": point[1] if point else None,
             }
         )
 

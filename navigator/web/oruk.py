@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse
 
 from navigator.content.directory import Directory, Service
 from navigator.engine.facts import Locator
+from navigator.geo.centroids import Centroids, metres_between
 from navigator.geo.postcode import InvalidPostcode, parse_postcode
 from navigator.openreferral.feed import Feed, api_details
 from navigator.openreferral.page import MAX_PER_PAGE, PER_PAGE, page_of
@@ -32,6 +33,25 @@ FEED_HEADERS = {
     "Cross-Origin-Resource-Policy": "cross-origin",
 }
 Item = TypeVar("Item")
+SCHEMAS = "https://openreferraluk.org/specifications/3.0/schema/"
+
+Responses = dict[int | str, dict[str, Any]]
+
+
+def conforms(name: str, description: str, *errors: int) -> Responses:
+    """The OpenAPI responses of an endpoint whose body is ORUK 3.0 schema `name`."""
+    found: Responses = {
+        200: {
+            "description": f"{description} (ORUK 3.0 `{name}`).",
+            "content": {"application/json": {"schema": {"$ref": SCHEMAS + name}}},
+        }
+    }
+    for status in errors:
+        found[status] = {
+            "description": {400: "A parameter cannot be used", 404: "No such id"}[status]
+            + ": `message` says why."
+        }
+    return found
 
 
 class BadParameter(ValueError):
@@ -55,7 +75,7 @@ def feed_for(request: Request, directory: Directory) -> Feed:
     today = date.today()
     if isinstance(cached, Feed) and cached.directory is directory and cached.today == today:
         return cached
-    feed = Feed(directory, today)
+    feed = Feed(directory, today, coordinates=lambda postcode: Centroids.default()(postcode))
     request.app.state.oruk_feed = feed
     return feed
 
@@ -128,13 +148,21 @@ Full = Annotated[str, Query(description="`true` for fully nested services.")]
 
 
 @router.get("", include_in_schema=False)
-@router.get("/", summary="API details: the ORUK version and profile")
+@router.get(
+    "/",
+    summary="API details: the ORUK version and profile",
+    responses=conforms("api_details.json", "The version and profile"),
+)
 def details() -> JSONResponse:
     """`{"version": "HSDS-UK-3.0", "profile": …, "openapi_url": …}`."""
     return feed_json(api_details())
 
 
-@router.get("/services", summary="A page of services (one-to-one fields)")
+@router.get(
+    "/services",
+    summary="A page of services (one-to-one fields)",
+    responses=conforms("service_list.json", "A page of services", 400),
+)
 def list_services(
     request: Request,
     generation: GenerationDep,
@@ -156,7 +184,11 @@ def list_services(
     return _paged(chosen, page, per_page, lambda s: feed.service(s, full=nested))
 
 
-@router.get("/services/{id}", summary="One service, fully nested")
+@router.get(
+    "/services/{id}",
+    summary="One service, fully nested",
+    responses=conforms("service.json", "The service", 404),
+)
 def get_service(id: str, request: Request, content: ContentDep) -> JSONResponse:
     feed = feed_for(request, content.directory)
     service = feed.service_by_uuid(id) or content.directory.service(id)
@@ -165,7 +197,11 @@ def get_service(id: str, request: Request, content: ContentDep) -> JSONResponse:
     return feed_json(feed.service(service))
 
 
-@router.get("/taxonomies", summary="The taxonomies the feed's terms come from")
+@router.get(
+    "/taxonomies",
+    summary="The taxonomies the feed's terms come from",
+    responses=conforms("taxonomy_list.json", "A page of taxonomies", 400),
+)
 def list_taxonomies(
     request: Request, content: ContentDep, page: Page = "", per_page: PerPage = ""
 ) -> JSONResponse:
@@ -173,7 +209,11 @@ def list_taxonomies(
     return _paged(feed.taxonomies, page, per_page, lambda t: t.as_json())
 
 
-@router.get("/taxonomies/{id}", summary="One taxonomy")
+@router.get(
+    "/taxonomies/{id}",
+    summary="One taxonomy",
+    responses=conforms("taxonomy.json", "The taxonomy", 404),
+)
 def get_taxonomy(id: str, request: Request, content: ContentDep) -> JSONResponse:
     taxonomy = feed_for(request, content.directory).taxonomy_by_uuid(id)
     if taxonomy is None:
@@ -181,7 +221,11 @@ def get_taxonomy(id: str, request: Request, content: ContentDep) -> JSONResponse
     return feed_json(taxonomy.as_json())
 
 
-@router.get("/taxonomy_terms", summary="The terms services are tagged with")
+@router.get(
+    "/taxonomy_terms",
+    summary="The terms services are tagged with",
+    responses=conforms("taxonomy_term_list.json", "A page of terms", 400),
+)
 def list_terms(
     request: Request,
     content: ContentDep,
@@ -204,7 +248,11 @@ def list_terms(
     return _paged(found, page, per_page, lambda t: t.as_json())
 
 
-@router.get("/taxonomy_terms/{id}", summary="One term")
+@router.get(
+    "/taxonomy_terms/{id}",
+    summary="One term",
+    responses=conforms("taxonomy_term.json", "The term", 404),
+)
 def get_term(id: str, request: Request, content: ContentDep) -> JSONResponse:
     term = feed_for(request, content.directory).term_by_uuid(id)
     if term is None:
@@ -212,7 +260,11 @@ def get_term(id: str, request: Request, content: ContentDep) -> JSONResponse:
     return feed_json(term.as_json())
 
 
-@router.get("/organizations", summary="The organizations that run the services")
+@router.get(
+    "/organizations",
+    summary="The organizations that run the services",
+    responses=conforms("organization_list.json", "A page of organizations", 400),
+)
 def list_organizations(
     request: Request, content: ContentDep, page: Page = "", per_page: PerPage = ""
 ) -> JSONResponse:
@@ -221,7 +273,11 @@ def list_organizations(
     return _paged(providers, page, per_page, feed.organization)
 
 
-@router.get("/organizations/{id}", summary="One organization")
+@router.get(
+    "/organizations/{id}",
+    summary="One organization",
+    responses=conforms("organization.json", "The organization", 404),
+)
 def get_organization(id: str, request: Request, content: ContentDep) -> JSONResponse:
     feed = feed_for(request, content.directory)
     for provider in dict.fromkeys(s.provider for s in content.directory.services):
@@ -251,7 +307,24 @@ def covering(feed: Feed, locator: Locator, postcode: str) -> Callable[[Service],
     return covers
 
 
-@router.get("/service_at_locations", summary="Where each service is delivered")
+def near(feed: Feed, service: Service, postcode: str, metres: int) -> bool:
+    """Whether the service's location is within `metres` of the postcode's centroid: a
+    virtual location (the service comes to the family) is, in its areas; a physical one
+    needs coordinates."""
+    location = feed.location(service)
+    if location["location_type"] == "virtual":
+        return True
+    origin = feed.coordinates(postcode) if feed.coordinates else None
+    if origin is None or "latitude" not in location:
+        return False
+    return metres_between(origin, (location["latitude"], location["longitude"])) <= metres
+
+
+@router.get(
+    "/service_at_locations",
+    summary="Where each service is delivered",
+    responses=conforms("service_at_location_list.json", "A page of services at locations", 400),
+)
 def list_service_at_locations(
     request: Request,
     generation: GenerationDep,
@@ -271,9 +344,10 @@ def list_service_at_locations(
     per_page: PerPage = "",
 ) -> JSONResponse:
     """One entry a service. With `postcode`, only services whose areas include it; with
-    `proximity` as well, only locations within that distance: a virtual location (a service
+    `proximity` as well, only locations within that many metres of the postcode's centroid
+    (an address's coordinates are its postcode's centroid); a virtual location (a service
     that comes to the family, by phone, online or at home) is within any distance of a
-    postcode in its areas, and the shipped directory gives no addresses with coordinates."""
+    postcode in its areas."""
     feed = feed_for(request, generation.directory)
     chosen = _chosen(
         feed, generation, text or search, taxonomy_term_id, taxonomy_id, organization_id
@@ -287,14 +361,19 @@ def list_service_at_locations(
             covers = covering(feed, locator, postcode)
             chosen = [s for s in chosen if covers(s)]
             if proximity.strip():
-                chosen = [s for s in chosen if feed.location(s)["location_type"] == "virtual"]
+                metres = _number("proximity", proximity, 0, 20_000_000)
+                chosen = [s for s in chosen if near(feed, s, postcode, metres)]
     except (BadParameter, InvalidPostcode) as error:
         field = getattr(error, "field", "postcode")
         return problem(400, f"{error}.", field)
     return _paged(chosen, page, per_page, feed.service_at_location)
 
 
-@router.get("/service_at_locations/{id}", summary="One service at one location")
+@router.get(
+    "/service_at_locations/{id}",
+    summary="One service at one location",
+    responses=conforms("service_at_location.json", "The service at its location", 404),
+)
 def get_service_at_location(id: str, request: Request, content: ContentDep) -> JSONResponse:
     feed = feed_for(request, content.directory)
     for service in content.directory.services:

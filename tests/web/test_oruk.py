@@ -16,7 +16,7 @@ from navigator.openreferral.identity import uuid_for
 from navigator.settings import Settings
 from navigator.web.app import create_app
 from tests.openreferral.schemas import errors
-from tests.web.conftest import FakeLocator
+from tests.web.conftest import FakeLocator, copy_content
 
 ROOT = Path(__file__).resolve().parents[2]
 LIST_SCHEMAS = {
@@ -217,5 +217,43 @@ def test_an_unknown_id_is_a_json_404(shipped: TestClient) -> None:
 
 def test_the_feed_is_in_the_openapi_document(shipped: TestClient) -> None:
     paths = get(shipped, "/openapi.json")["paths"]
-    for path in ("/oruk/", "/oruk/services", "/oruk/services/{id}", "/oruk/service_at_locations"):
-        assert path in paths
+    for path, schema in {
+        "/oruk/": "api_details.json",
+        "/oruk/services": "service_list.json",
+        "/oruk/services/{id}": "service.json",
+        "/oruk/service_at_locations": "service_at_location_list.json",
+        "/oruk/taxonomy_terms": "taxonomy_term_list.json",
+    }.items():
+        body = paths[path]["get"]["responses"]["200"]["content"]["application/json"]
+        assert body["schema"] == {
+            "$ref": f"https://openreferraluk.org/specifications/3.0/schema/{schema}"
+        }
+
+
+def test_proximity_measures_from_the_postcode_to_an_address(tmp_path: Path) -> None:
+    content = copy_content(tmp_path / "content")
+    services = content / "services.yaml"
+    text = services.read_text()
+    website = "      website: https://example.org/infant\n"
+    assert website in text
+    services.write_text(text.replace(website, website + "      address: 1 Example Road, BD3 8AA\n"))
+    settings = Settings(content_root=content, state_dir=tmp_path / "state", content_poll_seconds=0)
+    with TestClient(create_app(settings, locator=FakeLocator())) as client:
+        infant = uuid_for("service", "infant-mh")
+        location = get(client, f"/oruk/services/{infant}")["service_at_locations"][0]["location"]
+        assert location["location_type"] == "physical"
+        assert (round(location["latitude"], 2), round(location["longitude"], 2)) == (53.8, -1.72)
+
+        def found(**params: Any) -> set[str]:
+            body = get(client, "/oruk/service_at_locations", per_page=100, **params)
+            assert errors("service_at_location_list.json", body) == []
+            return {item["service_id"] for item in body["contents"]}
+
+        # BD5 0AA is near the edge of the Better Start Bradford area the service covers, and
+        # a few kilometres from the service's address; virtual locations are always near.
+        assert infant in found(postcode="BD5 0AA")
+        assert infant in found(postcode="BD5 0AA", proximity="20000")
+        assert infant not in found(postcode="BD5 0AA", proximity="100")
+        assert infant in found(postcode="BD3 8AA", proximity="100")
+        virtual = uuid_for("service", "health-visiting")
+        assert virtual in found(postcode="BD5 0AA", proximity="100")
