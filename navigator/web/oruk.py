@@ -71,12 +71,15 @@ def problem(status: int, message: str, field: str | None = None) -> JSONResponse
 
 def feed_for(request: Request, directory: Directory) -> Feed:
     """The feed of this content version (built once a version and a day)."""
-    cached = getattr(request.app.state, "oruk_feed", None)
+    cache: dict[int, Feed] = getattr(request.app.state, "oruk_feeds", {})
     today = date.today()
-    if isinstance(cached, Feed) and cached.directory is directory and cached.today == today:
+    cached = cache.get(id(directory))
+    if cached is not None and cached.directory is directory and cached.today == today:
         return cached
     feed = Feed(directory, today, coordinates=lambda postcode: Centroids.default()(postcode))
-    request.app.state.oruk_feed = feed
+    # The search index and the served content each hold a directory: keep both versions.
+    fresh = {k: f for k, f in cache.items() if f.today == today and k != id(directory)}
+    request.app.state.oruk_feeds = {**dict(list(fresh.items())[-3:]), id(directory): feed}
     return feed
 
 
@@ -108,9 +111,7 @@ def ranked(generation: Generation, text: str) -> list[str]:
     ids: list[str] = []
     number = 1
     while True:
-        found = search(
-            generation, SearchRequest(text=text[:200], page=number, per_page=100, prefix=False)
-        )
+        found = search(generation, SearchRequest(text=text[:200], page=number, per_page=100))
         ids += found.ids
         if number >= found.pages:
             return ids

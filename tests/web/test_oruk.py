@@ -128,7 +128,7 @@ def test_bad_paging_is_a_json_problem(shipped: TestClient) -> None:
 def test_text_search_gives_the_same_services_in_the_same_order_as_search(
     shipped: TestClient,
 ) -> None:
-    for words in ("bonding", "helth visiter", "talking therapies", "IAPT"):
+    for words in ("bonding", "helth visiter", "talking therapies", "IAPT", "perinat"):
         ours = get(shipped, "/api/v1/services", q=words, per_page=100)
         feed = get(shipped, "/oruk/services", text=words, per_page=100)
         spec = get(shipped, "/oruk/services", search=words, per_page=100)
