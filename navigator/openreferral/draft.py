@@ -390,6 +390,11 @@ class _Drafting:
             ages["to"] = round(float(high) * 12)
         return ages
 
+    def phone_note(self, phone: dict[str, Any]) -> str | None:
+        extension = f"Extension {phone['extension']}." if phone.get("extension") else ""
+        note = " ".join(p for p in (str(phone.get("description") or ""), extension) if p)
+        return note or None
+
     def contact(self, found: dict[str, Any]) -> dict[str, Any]:
         phones = [p for p in found.get("phones") or [] if isinstance(p, dict) and p.get("number")]
         hours = [s for s in found.get("schedules") or [] if isinstance(s, dict)]
@@ -408,7 +413,7 @@ class _Drafting:
                 address = (lines[0] if lines else None) or location.get("description")
         return {
             "phone": str(phones[0]["number"]) if phones else None,
-            "phone_note": phones[0].get("description") if phones else None,
+            "phone_note": self.phone_note(phones[0]) if phones else None,
             "email": found.get("email"),
             "website": found.get("url"),
             "address": address,

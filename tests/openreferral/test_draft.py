@@ -218,3 +218,19 @@ def test_a_feed_url_is_read_page_by_page_then_service_by_service() -> None:
 def test_ids_are_made_from_names_when_the_feed_has_none() -> None:
     assert slug("Community Counselling (MyCity)") == "community-counselling-mycity"
     assert len(slug("word " * 40)) <= 48
+
+
+def test_a_phone_extension_goes_in_the_note(tmp_path: Path) -> None:
+    harvest = Harvest(sources=["test"])
+    harvest.add(
+        {
+            "id": "ac148810-d857-441c-9679-408f346de14b",
+            "name": "Counselling",
+            "status": "active",
+            "phones": [{"id": "x", "number": "01274 123456", "extension": 100}],
+        },
+        "test",
+    )
+    service = loaded(draft(harvest, TODAY), tmp_path).service("counselling")
+    assert service is not None
+    assert (service.contact.phone, service.contact.phone_note) == ("01274 123456", "Extension 100.")
