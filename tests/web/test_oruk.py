@@ -49,6 +49,9 @@ def get(client: TestClient, url: str, **params: Any) -> Any:
     assert response.status_code == 200, response.text
     if url.startswith("/oruk"):
         assert response.headers["access-control-allow-origin"] == "*"
+        assert response.headers["cross-origin-resource-policy"] == "cross-origin"
+    else:
+        assert "access-control-allow-origin" not in response.headers
     return response.json()
 
 
