@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
+from navigator.numbers import parse_whole
+
 PREFIX = "NAVIGATOR_"
 
 
@@ -32,7 +34,15 @@ class Settings:
     content_poll_seconds: float = 2.0
     """How often the web app looks for edited content (a broken edit keeps the last good one)."""
     base_url: str = ""
-    """The public address of the site, for links in printed summaries; empty means relative."""
+    """The public address of the site (`https://navigator.example.org`), the start of every
+    absolute link it prints (the result's "copy a link to these answers"). Empty: the address
+    the request came to, if its host is one of `allowed_hosts`, else links stay relative. The
+    request's `Host` header alone is never trusted."""
+    allowed_hosts: str = "localhost,127.0.0.1"
+    """Comma-separated host names (no port) that may start an absolute link when `base_url` is
+    empty. Behind a reverse proxy, set `base_url` instead."""
+    max_body_bytes: int = 65536
+    """The largest request body accepted (JSON to the API, forms); more gets 413."""
     extra: dict[str, str] = field(default_factory=dict)
     """Settings that other parts add (unused by the core)."""
 
@@ -55,6 +65,22 @@ class Settings:
         return (*base, self.synonyms_path) if self.synonyms_path.exists() else base
 
     @property
+    def trusted_hosts(self) -> frozenset[str]:
+        """`allowed_hosts` as a set of lower-case names."""
+        return frozenset(h.strip().lower() for h in self.allowed_hosts.split(",") if h.strip())
+
+    def absolute_base(self, scheme: str, host: str) -> str:
+        """The start of an absolute link (no trailing slash): `base_url` if set, else
+        `scheme://host` for an allowed host (`host` as the request gave it, with any port),
+        else empty (links stay relative)."""
+        if self.base_url:
+            return self.base_url.rstrip("/")
+        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+        if name.lower() in self.trusted_hosts and scheme in {"http", "https"}:
+            return f"{scheme}://{host}"
+        return ""
+
+    @property
     def database(self) -> str:
         return self.database_url or f"sqlite:///{self.state_dir / 'navigator.db'}"
 
@@ -71,7 +97,11 @@ class Settings:
             if "Path" in kind:
                 changes[f.name] = Path(raw)
             elif kind == "int":
-                changes[f.name] = int(raw)
+                number = parse_whole(raw)
+                if number is None:
+                    name = PREFIX + f.name.upper()
+                    raise ValueError(f"{name} must be a whole number, not {raw!r}")
+                changes[f.name] = number
             elif kind == "float":
                 changes[f.name] = float(raw)
             else:

@@ -23,6 +23,7 @@ from navigator.checker.coverage_map import (
 )
 from navigator.cli.common import add_paths, content_paths, load_or_report
 from navigator.content.directory import Directory
+from navigator.numbers import parse_whole
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -49,11 +50,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _number(text: str) -> int:
-    try:
-        number = int(text)
-    except ValueError:
-        number = -1
-    if number < 0:
+    number = parse_whole(text)
+    if number is None:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 0 or more")
     return number
 

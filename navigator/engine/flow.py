@@ -19,6 +19,7 @@ from navigator.content.pathway import (
 )
 from navigator.engine.outcome import AnswerValue
 from navigator.geo.postcode import is_postcode, parse_postcode
+from navigator.numbers import parse_whole
 
 RawAnswers = Mapping[str, AnswerValue]
 
@@ -183,12 +184,17 @@ def parse_months(text: str) -> int | None:
     found = _AGE.fullmatch(" ".join(text.lower().split()))
     if found is None or (found["years"] is None and found["months"] is None):
         return None
-    return int(found["years"] or 0) * 12 + int(found["months"] or 0)
+    years = parse_whole(found["years"] or "0")
+    months = parse_whole(found["months"] or "0")
+    return None if years is None or months is None else years * 12 + months
 
 
 def _months(question: Question, given: AnswerValue) -> tuple[AnswerValue | None, str | None]:
     low, high = question.months_range()
     message = f"Enter the age in months from {low} to {high}, like 7 or 1 year 2 months"
+    # A JSON `true` is an int to Python: refused, as is any answer that is not a number.
+    if isinstance(given, bool):
+        return None, message
     months = given if isinstance(given, int) else parse_months(str(given))
     if months is None:
         return None, message

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["InvalidPostcode", "compact", "is_postcode", "outward", "parse_postcode"]
+__all__ = ["InvalidPostcode", "compact", "is_postcode", "masked", "outward", "parse_postcode"]
 
 _OUTWARD = (
     r"(?:"
@@ -68,3 +68,40 @@ def outward(postcode: str) -> str:
     the screen."""
     key = compact(postcode)
     return key[:-3] if key else ""
+
+
+def masked(text: str) -> str:
+    """`text` with every run of words that `compact` reads as a postcode replaced by its outward
+    code and `***`: `"near BD3 8AA now"` → `"near BD3 *** now"`, `"BD 38AA"` → `"BD3 ***"`.
+    The parser decides, not a pattern, so whatever spacing, case or kind of space the site
+    accepts as a postcode is masked too. Words are split on whitespace as `compact` does."""
+    words = text.split()
+    if not any(any(ch.isdigit() for ch in word) for word in words):
+        return text
+    kept: list[str] = []
+    start = 0
+    changed = False
+    while start < len(words):
+        end = _postcode_end(words, start)
+        if end is None:
+            kept.append(words[start])
+            start += 1
+            continue
+        key = compact(" ".join(words[start:end]))
+        assert key is not None
+        kept.append(f"{key[:-3]} ***")
+        start, changed = end, True
+    return " ".join(kept) if changed else text
+
+
+def _postcode_end(words: list[str], start: int) -> int | None:
+    """The end of the longest run of words from `start` that is a postcode, if any."""
+    length = 0
+    best = None
+    for end in range(start + 1, len(words) + 1):
+        length += len(words[end - 1])
+        if length > _LONGEST:
+            break
+        if compact("".join(words[start:end])) is not None:
+            best = end
+    return best

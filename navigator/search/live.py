@@ -142,9 +142,36 @@ class LiveIndex:
             log.info("search index generation %s in use", name)
             return True
 
+    def for_content(self, version: str, directory: Directory) -> Generation:
+        """The generation for a version of the content that has passed the checker (the web
+        app's `Snapshot`): the current one if it was built for it, else built (or opened) and
+        swapped in now. The web app searches only through this, so search never shows a
+        directory that the pages do not (an edit the checker refuses reaches neither)."""
+        name = generation_name(version)
+        generation = self._generation
+        if generation is not None and generation.name == name:
+            return generation
+        with self._refreshing:
+            generation = self._generation
+            if generation is not None and generation.name == name:
+                return generation
+            synonyms = load_synonyms(self.synonyms_path)
+            if not self.store.has(name) or self.store.current() != name:
+                self.store.build(name, directory)
+            ix = self.store.open(name)
+            generation = open_generation(ix, directory, synonyms, name)
+            self._generation = generation
+            log.info("search index generation %s in use", name)
+            return generation
+
     def _load(self) -> Directory | None:
         bundle = load([self.services_path])
         if bundle.unreadable or has_errors(bundle.findings) or bundle.directory is None:
             log.warning("services file does not load; keeping the previous search index")
             return None
         return bundle.directory
+
+
+def generation_name(version: str) -> str:
+    """The generation name for a checked version of the content (its hash)."""
+    return content_hash(version.encode())

@@ -18,6 +18,7 @@ from navigator.content.directory import Directory
 from navigator.content.vocabulary import Audience, Ring, RouteKind, Stage
 from navigator.engine.facts import Locator
 from navigator.engine.flow import parse_months
+from navigator.numbers import parse_whole
 from navigator.search.filters import Filters
 from navigator.search.query import PER_PAGE, SearchRequest
 
@@ -90,10 +91,9 @@ def _choices(
 def _number(name: str, value: str, default: int, low: int, high: int) -> int:
     if not value.strip():
         return default
-    try:
-        number = int(value)
-    except ValueError:
-        raise BadSearch(name, f"{LABELS[name]} must be a whole number, not '{value}'") from None
+    number = parse_whole(value)
+    if number is None:
+        raise BadSearch(name, f"{LABELS[name]} must be a whole number, not '{value}'")
     if not low <= number <= high:
         raise BadSearch(name, f"{LABELS[name]} must be from {low} to {high}")
     return number

@@ -6,10 +6,11 @@ docs/engine-json.md). Bad input gets a 422 with a `message` a person can act on.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictInt, StrictStr
 
 from navigator.content.directory import Service
 from navigator.engine import navigate
@@ -35,7 +36,7 @@ class Problem(BaseModel):
 class NavigateRequest(BaseModel):
     """The answers so far, by question id. A multi-select answer is a list."""
 
-    answers: dict[str, str | int | list[str]] = Field(
+    answers: dict[str, StrictStr | StrictInt | list[StrictStr]] = Field(
         default_factory=dict,
         description='Answers by question id, e.g. {"red_flags": ["none"], "age": 5}.',
         examples=[{"red_flags": ["none"], "audience": "practitioner", "stage": "pregnancy"}],
@@ -96,9 +97,10 @@ def navigate_pathway(
     if unknown:
         return problem(
             422,
-            f"These are not questions of pathway '{pathway.id}': {', '.join(unknown)}. "
+            f"These are not questions of pathway '{pathway.id}': {', '.join(unknown[:20])}"
+            f"{' and more' if len(unknown) > 20 else ''}. "
             "Please use the question ids the navigate response gives.",
-            [{"field": f"answers.{k}", "message": "not a question id"} for k in unknown],
+            [{"field": f"answers.{k}", "message": "not a question id"} for k in unknown[:20]],
         )
     answers: Answers = read_answers(body.answers, pathway)
     for key, value in body.answers.items():
@@ -162,7 +164,8 @@ def get_eligibility(
     told, or a limit on the concern or level of need was not asked: see `not_checked`)."""
     service, current = find_service(content.directory, service_id)
     if current is not None:
-        return RedirectResponse(f"/api/v1/services/{current}/eligibility?{request.url.query}", 301)
+        query = urlencode(request.query_params.multi_items())
+        return RedirectResponse(f"/api/v1/services/{current}/eligibility?{query}", 301)
     if service is None:
         return problem(404, f"There is no service '{service_id}' in the directory.")
     form = read_form(

@@ -22,7 +22,9 @@ from navigator.engine.facts import Locator
 from navigator.settings import Settings
 from navigator.store import ContentVersion, Store
 from navigator.web.deps import DefaultLocator
+from navigator.web.limits import BodyLimit
 from navigator.web.live import Attempt, LiveContent, NoContent
+from navigator.web.methods import Methods
 from navigator.web.rendering import STATIC, make_templates, render
 from navigator.web.security import HEADERS, SecurityHeaders, install_log_filter
 
@@ -85,6 +87,8 @@ def create_app(settings: Settings | None = None, *, locator: Locator | None = No
     app.state.live = live
     app.state.locator = locator or DefaultLocator()
     app.state.templates = make_templates(content_root=settings.content_root)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(Methods, routes=app.router.routes)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for name in ROUTERS:
@@ -127,15 +131,23 @@ def _wants_json(request: Request) -> bool:
 def _handle_errors(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> Response:
-        message = str(error.detail)
+        message, status = str(error.detail), error.status_code
+        if status == 400 and isinstance(error.__cause__, Exception):
+            # FastAPI's 400 for a body it could not parse (nesting too deep, a number too
+            # long): as documented, every body that cannot be used gets 422.
+            status = 422
+            message = (
+                "The request body could not be read as JSON (it may be nested too deeply or "
+                "hold a number too long). Please check it against the OpenAPI document at "
+                "/openapi.json."
+            )
+        headers = dict(error.headers or {})
         if _wants_json(request):
-            return JSONResponse({"message": message, "errors": []}, error.status_code)
-        return render(
-            request,
-            "error.html",
-            {"status": error.status_code, "message": message},
-            status_code=error.status_code,
-        )
+            return JSONResponse({"message": message, "errors": []}, status, headers=headers)
+        context = {"status": status, "message": message}
+        page = render(request, "error.html", context, status_code=status)
+        page.headers.update(headers)
+        return page
 
     @app.exception_handler(RequestValidationError)
     async def bad_input(request: Request, error: RequestValidationError) -> Response:

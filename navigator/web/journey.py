@@ -26,6 +26,7 @@ from navigator.engine.facts import Locator
 from navigator.engine.flow import SKIP
 from navigator.engine.outcome import AnswerValue
 from navigator.geo.postcode import is_postcode, outward
+from navigator.settings import Settings
 from navigator.web.answers import Answers, pairs, read_answers, with_query
 from navigator.web.deps import ContentDep, LocatorDep
 from navigator.web.live import Snapshot
@@ -221,7 +222,8 @@ def result(request: Request, pathway_id: str, content: ContentDep, locator: Loca
     family = is_family(pathway, {**given, **outcome.answers})
     kept = _with_audience(pathway, given, outcome.answers)
     own_url = with_query(f"/pathways/{pathway.id}/result", kept, pathway)
-    base = str(request.app.state.settings.base_url).rstrip("/") or str(request.base_url).rstrip("/")
+    settings: Settings = request.app.state.settings
+    base = settings.absolute_base(request.url.scheme, request.headers.get("host", ""))
     context = {
         "pathway": pathway,
         "result": outcome,

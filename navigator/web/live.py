@@ -117,6 +117,9 @@ class LiveContent:
         self._seen: object = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self.preparers: list[Callable[[Snapshot], object]] = []
+        """Called with a version that passed the checker before it is served (the search
+        index is built here), so everything switches to it in one step."""
 
     def current(self) -> Snapshot:
         """The version to serve. Loads on first use; raises `NoContent` if none is good."""
@@ -150,6 +153,7 @@ class LiveContent:
             attempt, snapshot = self._load(digest)
             self._last = attempt
             if snapshot is not None:
+                self._prepare(snapshot)
                 self._snapshot = snapshot
             else:
                 self._rejected = attempt
@@ -159,6 +163,13 @@ class LiveContent:
             except Exception:  # recording must never stop the site serving
                 log.exception("could not record the content load attempt")
         return attempt
+
+    def _prepare(self, snapshot: Snapshot) -> None:
+        for prepare in self.preparers:
+            try:
+                prepare(snapshot)
+            except Exception:  # it is prepared again on first use; the pages must not wait
+                log.exception("could not prepare the new content version")
 
     def start(self) -> None:
         """Poll for edits in a background thread until `stop()`."""

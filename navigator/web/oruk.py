@@ -19,6 +19,7 @@ from navigator.content.directory import Directory, Service
 from navigator.engine.facts import Locator
 from navigator.geo.centroids import Centroids, metres_between
 from navigator.geo.postcode import InvalidPostcode, parse_postcode
+from navigator.numbers import parse_whole
 from navigator.openreferral.feed import Feed, api_details
 from navigator.openreferral.page import MAX_PER_PAGE, PER_PAGE, page_of
 from navigator.search.index import Generation
@@ -86,10 +87,9 @@ def feed_for(request: Request, directory: Directory) -> Feed:
 def _number(field: str, value: str, default: int, high: int) -> int:
     if not value.strip():
         return default
-    try:
-        number = int(value)
-    except ValueError:
-        raise BadParameter(field, f"{field} must be a whole number, not '{value}'") from None
+    number = parse_whole(value)
+    if number is None:
+        raise BadParameter(field, f"{field} must be a whole number, not '{value}'")
     if not 1 <= number <= high:
         raise BadParameter(field, f"{field} must be from 1 to {high}, not {number}")
     return number

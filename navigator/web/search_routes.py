@@ -28,12 +28,12 @@ from fastapi.responses import JSONResponse, Response
 from navigator.content.directory import Directory
 from navigator.content.vocabulary import Audience, Ring, RouteKind, Stage
 from navigator.search.index import Generation
-from navigator.search.live import LiveIndex, SearchUnavailable
+from navigator.search.live import LiveIndex
 from navigator.search.query import Hit, SearchPage, search
 from navigator.search.request import BadSearch, Parameters, build_request
 from navigator.settings import Settings
 from navigator.web.deps import LocatorDep
-from navigator.web.live import NoContent
+from navigator.web.live import LiveContent, NoContent, Snapshot
 from navigator.web.rendering import render
 
 RESULTS_TARGET = "search-results"
@@ -59,21 +59,31 @@ def live_index(app: FastAPI) -> LiveIndex:
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Open the index, or build it if the content changed, before the first request."""
     index = live_index(app)
+    live = cast(LiveContent | None, getattr(app.state, "live", None))
+    if live is None:
+        yield
+        return
+    live.preparers.append(lambda snapshot: for_snapshot(index, snapshot))
     # Without content the status page says why, and search answers 503 until it loads.
-    with contextlib.suppress(SearchUnavailable):
-        await anyio.to_thread.run_sync(index.start)
+    with contextlib.suppress(NoContent):
+        snapshot = live.current()
+        await anyio.to_thread.run_sync(for_snapshot, index, snapshot)
     yield
+
+
+def for_snapshot(index: LiveIndex, snapshot: Snapshot) -> Generation:
+    """The search generation of the content version the pages serve."""
+    return index.for_content(snapshot.content_hash, snapshot.directory)
 
 
 router = APIRouter(lifespan=lifespan)
 
 
 def get_generation(request: Request) -> Generation:
-    """The generation to search for this request; 503 while no content has loaded."""
-    try:
-        return live_index(request.app).current()
-    except SearchUnavailable:
-        raise NoContent(None) from None
+    """The generation of the content version the pages serve now (built if it is not yet:
+    the first request after start); 503 while no content has loaded."""
+    live = cast(LiveContent, request.app.state.live)
+    return for_snapshot(live_index(request.app), live.current())
 
 
 GenerationDep = Annotated[Generation, Depends(get_generation)]

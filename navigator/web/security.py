@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
+from urllib.parse import quote, quote_plus, unquote, unquote_plus
 
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from navigator.geo.postcode import masked
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -72,18 +76,45 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-_POSTCODE = re.compile(
-    r"(?<![A-Z0-9])([A-Z]{1,2}[0-9][A-Z0-9]?)((?:\s|\+|%20)*)([0-9][A-Z]{2})(?![A-Z0-9])",
-    re.IGNORECASE,
-)
-"""Anything shaped like a full postcode, with a space, `+` or `%20` (or nothing) between its
-outward and inward codes."""
-
-
 def mask_postcodes(text: str) -> str:
-    """Replace the inward code of anything shaped like a postcode with `***`, keeping the
-    outward code: `BD3 8AA` → `BD3 ***`, `postcode=BD3+8AA` → `postcode=BD3+***`."""
-    return _POSTCODE.sub(lambda m: f"{m.group(1).upper()}{m.group(2)}***", text)
+    """`text` with every postcode masked to its outward code and `***`, as the site's own
+    postcode parser reads it (`navigator.geo.postcode.masked`). A request target
+    (`/path?query`) is split into path segments and query keys and values, each decoded as the
+    app decodes it (percent-encoding, `+` for a space) and masked if it holds a postcode:
+    `/x?postcode=BD3+8AA` → `/x?postcode=BD3+***`. Other text is masked word by word."""
+    if text.startswith("/"):
+        return mask_target(text)
+    return " ".join(
+        mask_target(word) if word.startswith("/") else word for word in masked(text).split(" ")
+    )
+
+
+def mask_target(target: str) -> str:
+    """A request target with the postcodes in its path and query masked."""
+    path, mark, query = target.partition("?")
+    segments = [_masked_part(segment, unquote, _quote_path) for segment in path.split("/")]
+    fields = []
+    for field in re.split(r"([&;])", query) if mark else []:
+        if field in {"&", ";"}:
+            fields.append(field)
+            continue
+        key, equals, value = field.partition("=")
+        key = _masked_part(key, unquote_plus, quote_plus)
+        fields.append(key + equals + _masked_part(value, unquote_plus, quote_plus))
+    return "/".join(segments) + mark + "".join(fields)
+
+
+def _quote_path(text: str) -> str:
+    return quote(text, safe="")
+
+
+def _masked_part(raw: str, decode: Callable[[str], str], encode: Callable[[str], str]) -> str:
+    """`raw` as it was if its decoded text holds no postcode; else the masked text, encoded."""
+    text = decode(raw)
+    hidden = masked(text)
+    if hidden == text:
+        return raw
+    return encode(hidden).replace("%2A", "*")
 
 
 class PostcodeFilter(logging.Filter):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
@@ -197,7 +198,9 @@ def _service_or_redirect(
     if service is not None:
         return service
     if current is not None:
-        query = f"?{request.url.query}" if request is not None and request.url.query else ""
+        # Re-encoded from the parsed query: the raw one may hold what a Location must not.
+        pairs = request.query_params.multi_items() if request is not None else []
+        query = f"?{urlencode(pairs)}" if pairs else ""
         return RedirectResponse(f"/services/{current}{suffix}{query}", status_code=301)
     raise HTTPException(404, f"There is no service called '{key}' in the directory.")
 

@@ -10,6 +10,7 @@ from navigator.content.pathway import RED_FLAGS, Choice, Pathway, QuestionKind, 
 from navigator.engine.flow import SKIP, choices, red_flag_choices
 from navigator.engine.outcome import AnswerValue
 from navigator.geo.postcode import outward
+from navigator.numbers import parse_whole
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def rows(
 
 
 def months(value: AnswerValue) -> str:
-    number = int(value) if isinstance(value, int | str) and str(value).isdigit() else None
+    number = value if isinstance(value, int) else parse_whole(str(value))
     if number is None:
         return str(value)
     return "1 month" if number == 1 else f"{number} months"

@@ -65,7 +65,12 @@ def copy_content(target: Path) -> Path:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return Settings(content_root=GOOD, state_dir=tmp_path / "state", content_poll_seconds=0)
+    return Settings(
+        content_root=GOOD,
+        state_dir=tmp_path / "state",
+        content_poll_seconds=0,
+        allowed_hosts="testserver",
+    )
 
 
 @pytest.fixture
