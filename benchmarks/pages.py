@@ -180,9 +180,7 @@ def main() -> None:
     print(f"{'scenario':<40}{'height px':>10}{'screens':>9}{'A4 pages':>9}{'contact px':>11}")
     for m in measures:
         contact = "-" if m.first_contact is None else f"{m.first_contact:.0f}"
-        print(
-            f"{m.scenario.id:<40}{m.height:>10}{m.screens:>9.1f}{m.pages:>9}{contact:>11}"
-        )
+        print(f"{m.scenario.id:<40}{m.height:>10}{m.screens:>9.1f}{m.pages:>9}{contact:>11}")
     journeys = [m for m in measures if not m.scenario.urgent]
     urgent = [m for m in measures if m.scenario.urgent]
     print(summary("journey results", journeys))
