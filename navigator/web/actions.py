@@ -72,7 +72,7 @@ def actions(contact: Mapping[str, object], name: str) -> list[Action]:
     if isinstance(email, str) and email.strip():
         found.append(Action("email", f"mailto:{email}", f"Email {email}", name))
     if isinstance(website, str) and website.startswith(("https://", "http://")):
-        found.append(Action("website", website, "Go to the website", name))
+        found.append(Action("website", website, "Website", name))
     return found
 
 

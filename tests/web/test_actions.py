@@ -49,7 +49,7 @@ def test_a_contact_gives_call_email_and_website_in_that_order() -> None:
     assert [(a.kind, a.href, a.label) for a in found] == [
         ("call", "tel:01274000000", "Call 01274 000000"),
         ("email", "mailto:team@example.org", "Email team@example.org"),
-        ("website", "https://example.org", "Go to the website"),
+        ("website", "https://example.org", "Website"),
     ]
     assert found[0].note == "Weekdays"
 

@@ -31,7 +31,7 @@ def test_what_to_do_now_comes_first_with_buttons_to_get_in_touch(client: TestCli
     buttons = [(a["href"], a.get_text(" ", strip=True)) for a in card.select("a.app-action")]
     assert buttons == [
         ("tel:01274000000", "Call 01274 000000"),
-        ("https://example.org/infant", "Go to the website of Infant Mental Health Service"),
+        ("https://example.org/infant", "Website of Infant Mental Health Service"),
     ]
     text = card.get_text(" ", strip=True)
     for expected in [
