@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 import socket
 import statistics
-import sys
 import tempfile
 import threading
 import time
@@ -173,8 +172,7 @@ def summary(name: str, measures: list[Measure]) -> str:
 
 def main() -> None:
     if not CHROMIUM.exists():
-        print(f"{CHROMIUM} is missing: run `make chromium`", file=sys.stderr)
-        raise SystemExit(2)
+        raise RuntimeError(f"{CHROMIUM} is missing: run `make chromium`")
     measures = measure_all()
     print(f"Result pages of the shipped scenarios in Chromium at {WIDTH}×{HEIGHT}; A4 print.")
     print(f"{'scenario':<40}{'height px':>10}{'screens':>9}{'A4 pages':>9}{'contact px':>11}")
