@@ -3,8 +3,8 @@ code, the exact `file:line:col`, the value that is wrong, and what to do about i
 
 The loader's findings (YAML syntax, unknown and missing keys, values of the wrong kind) come
 first in time; the checks here look at what the loaded content means: ids, references, ages,
-the question flow, red flags, coverage, review dates, contact details, service status and
-scenarios. Each family of checks is a module with one `check_*(scope)` function.
+the question flow, red flags, coverage, review dates, contact details and ways in, service
+status and scenarios. Each family of checks is a module with one `check_*(scope)` function.
 """
 
 from __future__ import annotations
@@ -12,16 +12,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from navigator.checker.boundaries import check_boundaries
 from navigator.checker.contact import check_contacts
 from navigator.checker.coverage import check_coverage
+from navigator.checker.empty import check_empty
+from navigator.checker.facts import check_facts
 from navigator.checker.flow import check_flow
 from navigator.checker.ids import check_ids
 from navigator.checker.intervals import check_intervals
 from navigator.checker.questions import check_questions
+from navigator.checker.reach import check_reach
 from navigator.checker.red_flags import check_red_flags
 from navigator.checker.references import check_references
 from navigator.checker.review import check_review
 from navigator.checker.routing import check_routing
+from navigator.checker.rules import check_rules
 from navigator.checker.scenarios import check_scenarios
 from navigator.checker.scope import Scope
 from navigator.checker.status import check_status
@@ -32,14 +37,19 @@ from navigator.content.loader import Bundle
 CHECKS: tuple[Callable[[Scope], list[Finding]], ...] = (
     check_ids,
     check_references,
+    check_facts,
+    check_empty,
     check_questions,
     check_intervals,
     check_flow,
     check_routing,
+    check_rules,
     check_red_flags,
     check_status,
+    check_boundaries,
     check_review,
     check_contacts,
+    check_reach,
     check_scenarios,
     check_coverage,
     check_synonyms,

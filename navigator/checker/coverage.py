@@ -86,7 +86,7 @@ class Coverage:
         for cell in product(*ranges):
             values = [self.axes[d][1][i] for d, i in enumerate(cell)]
             rule = rule_of(values)
-            offer: set[RouteKind] = set(rule.offer) if rule else ROUTINE
+            offer: set[RouteKind] = set(rule.offer) if rule and rule.offer else ROUTINE
             asked: set[RouteKind] = set(rule.ask_about) - offer if rule else set()
             rest = masks[1][cell[1]] & masks[2][cell[2]] & masks[3][cell[3]] & masks[4][cell[4]]
             offered = rest & masks[0][cell[0]] & _union(kinds, offer)
@@ -124,7 +124,7 @@ class Coverage:
                 picked = [values[i] for i in sorted(chosen)]
                 words.append(_period(picked, values) if axis == 1 else _words(axis, picked))
         who = ", ".join(words) or "any combination"
-        offered = ", ".join(k.value for k in rule.offer) if rule else "every kind of route"
+        offered = ", ".join(k.value for k in rule.offer or ()) if rule else "every kind of route"
         decided = f"rule '{rule.id}' offers {offered}" if rule else "no rule applies"
         return finding(
             "COV-001",

@@ -50,7 +50,9 @@ Conventions:
   includes 0 to 23 months; leaving out `to` means no upper limit.
 - **`all`** is the explicit wildcard for `concerns`, `need` and `areas`; an empty list is not.
 - **YAML 1.2**: `no` stays the word "no"; write a number that is text (a phone number such as
-  `"999"`) in quotes.
+  `"999"`) in quotes. Unquoted, `01274123456` is read as the number 1274123456 and loses its 0.
+- **Plain YAML only**: no anchors or aliases (`&name`, `*name`, `<<:`): write each value where
+  it applies (YAML-002). A content file is at most 2 MB (FILE-003) and nests at most 100 levels.
 - **Conditions** use a closed set of operators (`Condition` below); there is no way to write
   code in a content file.
 
@@ -142,8 +144,8 @@ when:
     "Rule": """\
 - id: consult-first
   when: {equals: {need: emerging}}
+  consult_first: {service: infant-mh, route: consultation}
   offer: [consultation, self_referral, signposting, training]
-  consult_first: true
   advice: At an emerging level of need, consult before you refer.
 """,
     "Scenario": """\

@@ -17,6 +17,7 @@ KINDS: dict[Sets, set[QuestionKind]] = {
     Sets.need: {QuestionKind.single},
     Sets.postcode: {QuestionKind.postcode},
     Sets.gp_area: {QuestionKind.single},
+    Sets.facts: {QuestionKind.multi},
 }
 """The kinds of question that can give each fact."""
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from navigator.checker.conditions import check_condition
 from navigator.checker.scope import Scope, either, quoted
+from navigator.content.condition import ServiceRef
 from navigator.content.directory import Directory, Eligibility
 from navigator.content.finding import Finding, finding, spelt
-from navigator.content.pathway import Pathway, ServiceRef, Sets
+from navigator.content.pathway import Pathway, Sets
 from navigator.content.position import Position
 
 

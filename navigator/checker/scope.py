@@ -92,6 +92,8 @@ def vocabulary_ids(question: Question, directory: Directory | None) -> list[str]
         return []
     if question.choices_from == "concerns":
         return [c.id for c in directory.concerns]
+    if question.choices_from == "facts":
+        return [f.id for f in directory.facts]
     return [n.id for n in directory.need_levels]
 
 
@@ -103,7 +105,9 @@ def either(*fixes: str) -> str:
 
 
 def quoted(ids: list[str] | set[str], limit: int = 8) -> str:
-    """'a', 'b' and 'c' — at most `limit` of them, then how many more."""
+    """'a', 'b' and 'c' — at most `limit` of them, then how many more ('none' for none)."""
+    if not ids:
+        return "none"
     ordered = ids if isinstance(ids, list) else sorted(ids)
     shown = [f"'{i}'" for i in ordered[:limit]]
     more = len(ids) - len(shown)

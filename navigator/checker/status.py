@@ -4,10 +4,12 @@ active service has at least one route."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from navigator.checker.scope import Scope, either
-from navigator.content.directory import Directory
+from navigator.content.condition import ServiceRef
+from navigator.content.directory import Directory, ServiceStatus
 from navigator.content.finding import Finding, finding
-from navigator.content.pathway import ServiceRef
 from navigator.content.position import Position
 
 
@@ -15,7 +17,7 @@ def check_status(scope: Scope) -> list[Finding]:
     directory = scope.directory
     if directory is None:
         return []
-    found = _services(directory)
+    found = _services(directory, scope.today)
     for service in directory.services:
         for boundary in service.not_for:
             for index, id in enumerate(boundary.instead):
@@ -41,11 +43,24 @@ def check_status(scope: Scope) -> list[Finding]:
     return found
 
 
-def _services(directory: Directory) -> list[Finding]:
+def _services(directory: Directory, today: date) -> list[Finding]:
     found: list[Finding] = []
     for service in directory.services:
         successor = directory.service(service.replaced_by) if service.replaced_by else None
-        if not service.active and service.replaced_by is None:
+        if service.status is ServiceStatus.active and service.ended and service.ended <= today:
+            found.append(
+                finding(
+                    "ENDED-001",
+                    service.field_at("ended"),
+                    f"service '{service.id}' ended on {service.ended.isoformat()} but is still "
+                    "marked active, so its page and search would still show it as running.",
+                    either(
+                        "set `status: decommissioned` and name its successor in `replaced_by`",
+                        "correct or remove `ended` if it is still running",
+                    ),
+                )
+            )
+        if service.status is not ServiceStatus.active and service.replaced_by is None:
             found.append(
                 finding(
                     "SVC-001",

@@ -1,23 +1,41 @@
 """Conditions: the closed set of operators a pathway may use to choose the next step or a rule.
 
 There is no expression language: a condition is one of `equals`, `in`, `includes`, `answered`,
-`age_months`, `any`, `all` or `not`, each a small mapping, so the checker can reason about it
-and commissioners cannot write code into content.
+`age_months`, `fits`, `any`, `all` or `not`, each a small mapping, so the checker can reason about
+it and commissioners cannot write code into content. `fits` (a route of a service fits the family)
+is for rules only: a question's branches are decided before the family's facts are known.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from pydantic import Field, model_validator
 
 from navigator.content.directory import Content, Interval
+from navigator.content.vocabulary import RouteKind
 
 Answer = str | int | list[str]
 Answers = Mapping[str, Answer]
 
-OPERATORS = ("equals", "in_", "includes", "answered", "age_months", "any", "all", "not_")
+OPERATORS = (
+    "equals", "in_", "includes", "answered", "age_months", "fits", "any", "all", "not_",
+)  # fmt: skip
+
+
+class ServiceRef(Content):
+    """A service's route, named by the service id and the route kind."""
+
+    service: str = Field(description="A service id from services.yaml.")
+    route: RouteKind = Field(description="The kind of route of that service.")
+
+    def __str__(self) -> str:
+        return f"{self.service}/{self.route.value}"
+
+
+Fits = Callable[[ServiceRef], bool]
+"""Whether a route of a service fits the family (the engine's matching), for `fits`."""
 
 
 class Condition(Content):
@@ -34,6 +52,11 @@ class Condition(Content):
     )
     answered: str | None = Field(None, description="The question has an answer.")
     age_months: Interval | None = Field(None, description="The baby's age is in this interval.")
+    fits: ServiceRef | None = Field(
+        None,
+        description="That route of that service fits the family (rules only): "
+        "`{service: id, route: kind}`.",
+    )
     any: list[Condition] | None = Field(None, description="At least one condition holds.")
     all: list[Condition] | None = Field(None, description="Every condition holds.")
     not_: Condition | None = Field(None, alias="not", description="The condition does not hold.")
@@ -44,12 +67,13 @@ class Condition(Content):
         if len(used) != 1:
             raise ValueError(
                 "a condition needs exactly one operator of equals, in, includes, answered, "
-                f"age_months, any, all, not (found {len(used)})"
+                f"age_months, fits, any, all, not (found {len(used)})"
             )
         return self
 
-    def holds(self, answers: Answers, age_months: int | None) -> bool:
-        """Whether the condition is true of these answers (a missing answer never matches)."""
+    def holds(self, answers: Answers, age_months: int | None, fits: Fits | None = None) -> bool:
+        """Whether the condition is true of these answers (a missing answer never matches; a
+        `fits` is false where no `fits` test is given, as in a question's branches)."""
         if self.equals is not None:
             return all(answers.get(q) == v for q, v in self.equals.items())
         if self.in_ is not None:
@@ -60,12 +84,21 @@ class Condition(Content):
             return self.answered in answers
         if self.age_months is not None:
             return age_months is not None and age_months in self.age_months
+        if self.fits is not None:
+            return fits is not None and fits(self.fits)
         if self.any is not None:
-            return any(c.holds(answers, age_months) for c in self.any)
+            return any(c.holds(answers, age_months, fits) for c in self.any)
         if self.all is not None:
-            return all(c.holds(answers, age_months) for c in self.all)
+            return all(c.holds(answers, age_months, fits) for c in self.all)
         assert self.not_ is not None
-        return not self.not_.holds(answers, age_months)
+        return not self.not_.holds(answers, age_months, fits)
+
+    def routes(self) -> list[ServiceRef]:
+        """Every route this condition tests with `fits`."""
+        found = [self.fits] if self.fits is not None else []
+        for child in self.children():
+            found.extend(child.routes())
+        return found
 
     def children(self) -> list[Condition]:
         """The conditions directly inside this one (of `any`, `all` or `not`)."""
@@ -107,6 +140,8 @@ class Condition(Content):
             return f"{self.answered} is answered"
         if self.age_months is not None:
             return f"age is {self.age_months}"
+        if self.fits is not None:
+            return f"{self.fits} fits"
         if self.any is not None:
             return "(" + " or ".join(c.describe() for c in self.any) + ")"
         if self.all is not None:

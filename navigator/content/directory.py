@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, ModelWrapValidatorHandler, PrivateAttr, model_validator
 
 from navigator.content.position import Located
 from navigator.content.vocabulary import ALL, Audience, Criterion, Ring, RouteKind, Stage
@@ -57,6 +57,19 @@ class Concern(Content):
     description: str = Field("", description="What the concern covers, for commissioners.")
 
 
+class Fact(Content):
+    """A named fact of the commissioner's own naming (a first baby, needs an interpreter): a
+    pathway question sets it, and a route's eligibility may require it, so a boundary written
+    as prose ("for women with little English") becomes a criterion the engine enforces."""
+
+    id: str = Field(description="Stable id, referred to by routes' `facts` and questions' choices.")
+    label: str = Field(
+        description="The fact in words, for practitioners ('Speaks little English')."
+    )
+    family_label: str | None = Field(None, description="The same, for families.")
+    description: str = Field("", description="What counts, for commissioners.")
+
+
 class NeedLevel(Content):
     """A level of need, from least to most; the order of the list is the order of severity."""
 
@@ -99,6 +112,11 @@ class Eligibility(Content):
     concerns: Wildcard | list[str] = Field(ALL, description="Concern ids, or `all`.")
     need: Wildcard | list[str] = Field(ALL, description="Need level ids, or `all`.")
     areas: Wildcard | list[str] = Field(ALL, description="Area ids, or `all`.")
+    facts: dict[str, bool] = Field(
+        default_factory=dict,
+        description="Named facts the route requires: `{fact-id: true}` only where the fact "
+        "holds, `false` only where it does not. An unknown fact is 'please confirm', never a no.",
+    )
 
 
 class Route(Content):
@@ -117,6 +135,11 @@ class Route(Content):
     contact: Contact | None = Field(
         None, description="Contact for this route, if not the service's."
     )
+    family_can_ask: bool = Field(
+        True,
+        description="Whether a family journey may show this route as 'ask your health visitor "
+        "about …'; false for routes a practitioner decides on (a safeguarding referral).",
+    )
 
     @property
     def ref(self) -> str:
@@ -134,17 +157,60 @@ class Boundary(Content):
         default_factory=list, description="Ids of services to go to instead."
     )
     instead_text: str | None = Field(None, description="Where to go instead, when not a service.")
+    prose_only: bool = Field(
+        False,
+        description="Acknowledges that no criterion enforces this boundary (it is for the "
+        "service to judge); otherwise the checker asks for a `criterion`.",
+    )
 
 
 class Contact(Content):
     """How to reach a service. Never invent a number: unconfirmed facts go in `unconfirmed`."""
 
-    phone: str | None = Field(None, description="A UK phone number, as published.")
+    _phone_read_as: int | None = PrivateAttr(None)
+
+    phone: str | None = Field(
+        None,
+        description='A UK phone number as it is dialled, in quotes ("01274 123456", "999").',
+    )
     phone_note: str | None = Field(None, description="When to ring, or which option to choose.")
     email: str | None = Field(None, description="An email address.")
     website: str | None = Field(None, description="An https:// address.")
     address: str | None = Field(None, description="A postal address.")
     hours: str | None = Field(None, description="Opening hours.")
+    through: list[str] = Field(
+        default_factory=list,
+        description="Ids of the services whose staff are the way in, when people cannot "
+        "contact this service themselves (for example `[health-visiting, midwifery, gp]`): "
+        "shown as 'through your health visitor, midwife or GP'.",
+    )
+
+    @property
+    def ways_in(self) -> list[str]:
+        """The ways in a person can use: the phone, email, website and `through` doors given."""
+        ways = [name for name in ("phone", "email", "website") if getattr(self, name)]
+        return ways + (["through"] if self.through else [])
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _phone_as_written(cls, data: Any, handler: ModelWrapValidatorHandler[Contact]) -> Contact:
+        """A phone number written without quotes is read by YAML as a number, losing any
+        leading 0: keep the digits as written, and remember it, so that CONTACT-001 can say
+        so (rather than validation saying 'not text')."""
+        number = data.get("phone") if isinstance(data, dict) else None
+        if not isinstance(number, int) or isinstance(number, bool) or number < 0:
+            return handler(data)
+        width = getattr(number, "_width", None)
+        digits = str(int(number))
+        written = digits.zfill(width) if isinstance(width, int) else digits
+        contact = handler({**data, "phone": written})
+        contact._phone_read_as = int(number)
+        return contact
+
+    @property
+    def phone_read_as(self) -> int | None:
+        """The number YAML read, when the phone was written without quotes (None if quoted)."""
+        return self._phone_read_as
 
 
 class ServiceStatus(StrEnum):
@@ -167,7 +233,10 @@ class Service(Content):
     replaced_by: str | None = Field(
         None, description="For a decommissioned service: its successor."
     )
-    ended: date | None = Field(None, description="When a decommissioned service ended.")
+    ended: date | None = Field(
+        None,
+        description="When the service ended (or will end): from that day it is never offered.",
+    )
     provider: str = Field(description="The organisation that runs it.")
     ring: Ring = Field(description="core, universal or risk (the evaluation's system map).")
     description: str = Field(description="What the service is, in plain words.")
@@ -191,7 +260,12 @@ class Service(Content):
 
     @property
     def active(self) -> bool:
-        return self.status is ServiceStatus.active
+        """Running today: not decommissioned, and not past its `ended` date."""
+        return self.open_on(date.today())
+
+    def open_on(self, day: date) -> bool:
+        """Whether the service is running on `day` (it stops on its `ended` date)."""
+        return self.status is ServiceStatus.active and (self.ended is None or day < self.ended)
 
 
 class Directory(Content):
@@ -201,6 +275,9 @@ class Directory(Content):
     areas: list[Area] = Field(description="Every area that routes may name.")
     concerns: list[Concern] = Field(description="The concern vocabulary.")
     need_levels: list[NeedLevel] = Field(description="Levels of need, least first.")
+    facts: list[Fact] = Field(
+        default_factory=list, description="Named facts that questions set and routes require."
+    )
     services: list[Service] = Field(description="Every service, current and decommissioned.")
 
     def model_post_init(self, context: object, /) -> None:
@@ -208,6 +285,7 @@ class Directory(Content):
         self._services = {s.id: s for s in self.services}
         self._former = {f: s.id for s in self.services for f in s.former_ids}
         self._areas = {a.id: a for a in reversed(self.areas)}  # the first of a repeated id wins
+        self._facts = {f.id: f for f in reversed(self.facts)}
 
     def service(self, id: str) -> Service | None:
         return self._services.get(id)
@@ -218,6 +296,9 @@ class Directory(Content):
 
     def area(self, id: str) -> Area | None:
         return self._areas.get(id)
+
+    def fact(self, id: str) -> Fact | None:
+        return self._facts.get(id)
 
     def area_name(self, id: str) -> str:
         """The name people know the area by; the id itself for an area not in the directory."""

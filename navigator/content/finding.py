@@ -32,7 +32,9 @@ E, W = Severity.error, Severity.warning
 CODES = _catalogue(
     Code("FILE-001", E, "file missing or unreadable"),
     Code("FILE-002", E, "file of an unknown kind"),
+    Code("FILE-003", E, "file too large"),
     Code("YAML-001", E, "YAML syntax error"),
+    Code("YAML-002", E, "anchor or alias"),
     Code("KEY-001", E, "unknown key"),
     Code("KEY-002", E, "required key missing"),
     Code("VAL-001", E, "value of the wrong kind"),
@@ -49,9 +51,18 @@ CODES = _catalogue(
     Code("REV-001", W, "review date passed"),
     Code("REV-002", E, "review dates out of order"),
     Code("CONTACT-001", E, "malformed contact detail"),
+    Code("CONTACT-002", E, "active service with no way in"),
     Code("SCEN-001", E, "scenario names something that does not exist"),
     Code("SVC-001", E, "service inconsistent with its status"),
     Code("SYN-001", E, "synonym problem"),
+    Code("RULE-001", E, "a rule that never applies"),
+    Code("RULE-002", E, "two rules with the same condition"),
+    Code("RULE-003", E, "consult first with nothing to consult"),
+    Code("RULE-004", E, "urgent routes offered by a routine rule"),
+    Code("RULE-005", E, "`fits` in a question's branch"),
+    Code("ENDED-001", E, "a service past its end date still active"),
+    Code("EMPTY-001", E, "an empty list that must not be empty"),
+    Code("BOUND-001", W, "a boundary no criterion enforces"),
 )
 
 

@@ -3,7 +3,6 @@ problem turned into a finding at its `file:line:col` rather than an exception.""
 
 from __future__ import annotations
 
-import re
 import types
 import typing
 from collections.abc import Iterable, Sequence
@@ -12,27 +11,20 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from navigator.content.directory import Directory
+from navigator.content.explanation import explain
 from navigator.content.finding import Finding, closest, finding, spelt
 from navigator.content.pathway import Pathway, ScenarioFile
 from navigator.content.position import Position, SourceMap, locate
 from navigator.content.synonyms import Thesaurus
+from navigator.content.yaml_file import Unreadable as Unreadable
+from navigator.content.yaml_file import read_yaml as read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
 DEFAULT_PATHS = (Path("services.yaml"), Path("pathways"))
 """What `navigator check` reads when given no paths: the content of the current directory."""
-
-
-class Unreadable(Exception):
-    """A content file that cannot be read at all (missing, a directory, not text)."""
-
-    def __init__(self, finding: Finding) -> None:
-        super().__init__(str(finding))
-        self.finding = finding
 
 
 @dataclass
@@ -72,43 +64,6 @@ KINDS: dict[str, type[BaseModel]] = {
 def register_kind(key: str, model: type[BaseModel]) -> None:
     """Let another part of the navigator (search's synonyms, say) add a kind of content file."""
     KINDS[key] = model
-
-
-def read_yaml(path: Path) -> tuple[Any, SourceMap]:
-    """Parse one YAML file, keeping positions. YAML 1.2, so `no` stays the word 'no'."""
-    shown = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        raise Unreadable(
-            finding(
-                "FILE-001",
-                Position(shown),
-                f"cannot read '{shown}': {reason}",
-                "Please either check the path is right or create the file.",
-            )
-        ) from error
-    try:
-        data = YAML(typ="rt").load(text)
-    except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        at = Position(shown, mark.line + 1, mark.column + 1) if mark else Position(shown)
-        problem = " ".join(str(p) for p in (error.context, error.problem) if p)
-        raise Unreadable(
-            finding(
-                "YAML-001",
-                at,
-                f"the YAML cannot be read here: {problem}",
-                "Please either fix the indentation and punctuation on this line or the line "
-                "before it, or put text containing ':' or '#' in quotes.",
-            )
-        ) from error
-    except YAMLError as error:
-        raise Unreadable(
-            finding("YAML-001", Position(shown), f"the YAML cannot be read: {error}")
-        ) from error
-    return data, SourceMap.of(shown, data)
 
 
 def content_files(paths: Iterable[Path]) -> tuple[list[Path], list[Finding]]:
@@ -208,10 +163,10 @@ def _findings(
 ) -> list[Finding]:
     found: dict[tuple[str, tuple[Any, ...]], Finding] = {}
     suggested: set[tuple[Any, ...]] = set()
+    wrong: dict[tuple[Any, ...], list[Any]] = {}
     for item in error.errors():
         path = _data_path(data, item["loc"])
         kind = item["type"]
-        where = _describe(data, path)
         if kind == "extra_forbidden":
             key = str(path[-1])
             allowed = _fields_at(model_type, path[:-1])
@@ -233,27 +188,21 @@ def _findings(
                 "KEY-002",
                 source.value(path),
                 f"'{key}' is required in {_describe(data, path[:-1])}.",
-                f"Please add '{key}:' here (docs/content.md says what it takes).",
+                f"Please either add '{key}:' here (docs/content.md says what it takes), or, if "
+                f"it is written already, line it up with the keys around it.",
             )
         else:
-            value = item.get("input")
-            shown = value if isinstance(value, str | int | float | bool) else type(value).__name__
-            expected = str((item.get("ctx") or {}).get("expected", ""))
-            quote = kind == "string_type" and isinstance(value, int | float | bool)
-            f = finding(
-                "VAL-001",
-                source.value(path),
-                f"{where} is '{shown}': {item['msg']}.",
-                spelt(str(value), re.findall(r"'([^']*)'", expected))
-                + (
-                    f'Please put the value in quotes ("{shown}") so it is read as text.'
-                    if quote
-                    else "Please either correct the value or see docs/content.md for what "
-                    "this field takes."
-                ),
-            )
-        # A union reports one error per member; keep the first for each place.
+            wrong.setdefault(path, []).append(item)
+            continue
         found.setdefault((f.code, path), f)
+    for path, items in wrong.items():
+        # A union reports one error per member: they are explained together, once.
+        key = next((str(p) for p in reversed(path) if isinstance(p, str)), "it")
+        blocks = _block_keys(model_type, path)
+        said = explain(_describe(data, path), key, items[0].get("input"), items, blocks)
+        found.setdefault(
+            ("VAL-001", path), finding("VAL-001", source.value(path), said.message, said.hint)
+        )
     # A misspelt key is reported once, as unknown with its suggestion, not also as missing.
     return [f for (code, path), f in found.items() if code != "KEY-002" or path not in suggested]
 
@@ -297,17 +246,33 @@ def _data_path(data: Any, loc: tuple[int | str, ...]) -> tuple[Any, ...]:
 
 def _fields_at(model_type: type[BaseModel], path: tuple[Any, ...]) -> set[str]:
     """The keys allowed in the mapping at `path` of a `model_type` document."""
-    current: Any = model_type
+    current = _model_at(model_type, path)
+    return {f.alias or n for n, f in current.model_fields.items()} if current else set()
+
+
+def _model_at(model_type: type[BaseModel], path: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The content model written at `path` (of each item, for a list of them), if any."""
+    current: type[BaseModel] | None = model_type
     for part in path:
         if isinstance(part, int):
             continue
+        if current is None:
+            return None
         fields = {f.alias or n: f for n, f in current.model_fields.items()}
         if part not in fields:
-            return set()
+            return None
         current = _model_in(fields[part].annotation)
-        if current is None:
-            return set()
-    return {f.alias or n for n, f in current.model_fields.items()}
+    return current
+
+
+def _block_keys(model_type: type[BaseModel], path: tuple[Any, ...]) -> list[str]:
+    """The keys a block written at `path` needs (or may have, when none is required)."""
+    model = _model_at(model_type, path)
+    if model is None:
+        return []
+    fields = model.model_fields
+    required = [f.alias or n for n, f in fields.items() if f.is_required()]
+    return required or [f.alias or n for n, f in fields.items()]
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:

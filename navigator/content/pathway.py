@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from navigator.content.condition import Answer, Condition
+from navigator.content.condition import Answer, Condition, ServiceRef
 from navigator.content.directory import Content
 from navigator.content.vocabulary import Audience, RouteKind
 
@@ -18,16 +18,6 @@ NONE_OF_THESE = "none"
 """The choice that says no red flag applies."""
 DEFAULT_MONTHS = (0, 36)
 """The ages a `months` question accepts when it gives no `min` or `max`."""
-
-
-class ServiceRef(Content):
-    """A service's route, named by the service id and the route kind."""
-
-    service: str = Field(description="A service id from services.yaml.")
-    route: RouteKind = Field(description="The kind of route of that service.")
-
-    def __str__(self) -> str:
-        return f"{self.service}/{self.route.value}"
 
 
 class Disposition(Content):
@@ -77,6 +67,8 @@ class Sets(StrEnum):
     need = "need"
     postcode = "postcode"
     gp_area = "gp_area"
+    facts = "facts"
+    """A multi-select whose choice ids are named facts: a chosen one holds, the others not."""
 
 
 class Choice(Content):
@@ -111,7 +103,7 @@ class Question(Content):
         None, description="For `sets: gp_area`: the area a 'yes' puts them in."
     )
     choices: list[Choice] = Field(default_factory=list, description="The answers to pick from.")
-    choices_from: Literal["concerns", "need_levels"] | None = Field(
+    choices_from: Literal["concerns", "need_levels", "facts"] | None = Field(
         None, description="Take the choices from the directory's vocabulary."
     )
     min: int | None = Field(None, description="For `months`: the smallest answer allowed.")
@@ -129,18 +121,39 @@ class Question(Content):
 
 
 class Rule(Content):
-    """Which kinds of route to offer; the first rule whose `when` holds decides."""
+    """A rule about which routes to offer and what to advise. Rules combine (see
+    docs/decisions/rules.md): the first rule that applies and has `offer` decides the route
+    kinds; every rule that applies and has no `offer` adds its advice, `ask_about` and
+    `emphasis`. A rule with `consult_first` applies only when that consultation fits."""
 
     id: str = Field(description="Stable id, shown in the trace.")
     when: Condition | None = Field(None, description="The condition; left out means otherwise.")
-    offer: list[RouteKind] = Field(description="Route kinds to offer.")
+    offer: list[RouteKind] | None = Field(
+        None,
+        description="Route kinds to offer. Left out, the rule only adds advice, `ask_about` "
+        "and `emphasis` to the rule that decides.",
+    )
     ask_about: list[RouteKind] = Field(
         default_factory=list,
         description="Route kinds shown as 'ask your health visitor about …' (family journeys).",
     )
-    consult_first: bool = Field(False, description="Say 'consider a consultation first'.")
+    consult_first: ServiceRef | None = Field(
+        None,
+        description="The consultation to suggest before any referral, "
+        "`{service: id, route: consultation}`; the rule applies only when it fits the family.",
+    )
+    emphasis: list[RouteKind] = Field(
+        default_factory=list,
+        description="The order of the result's sections (the kinds not named follow in the "
+        "usual order): for example referral first for complex need.",
+    )
     advice: str = Field(description="What the rule means, in words, for practitioners.")
     family_advice: str | None = Field(None, description="The same for families.")
+
+    @property
+    def decides(self) -> bool:
+        """Whether the rule decides the route kinds (it has `offer`)."""
+        return self.offer is not None
 
 
 class Expectation(Content):
@@ -185,7 +198,9 @@ class Pathway(Content):
     dispositions: list[Disposition] = Field(description="Where journeys end.")
     start: str = Field(description="The first question after the red flags.")
     questions: list[Question] = Field(description="The question flow.")
-    rules: list[Rule] = Field(description="Which route kinds to offer; first match wins.")
+    rules: list[Rule] = Field(
+        description="Which route kinds to offer and what to advise; rules combine (see `Rule`)."
+    )
     fallback: list[ServiceRef] = Field(
         description="Catch-all routes shown if nothing else matches, so a result is never empty."
     )

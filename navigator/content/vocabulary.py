@@ -54,6 +54,7 @@ class Criterion(StrEnum):
     age = "age"
     concerns = "concerns"
     need = "need"
+    facts = "facts"
     area = "area"
 
 

@@ -54,3 +54,11 @@ class Facts:
     place_message: str = ""
     notes: tuple[str, ...] = field(default=())
     """Sentences about the answers to show with the result (never the full postcode in logs)."""
+    named: frozenset[tuple[str, bool]] = frozenset()
+    """Named facts the answers settle, as (fact id, holds); a fact not here is unknown."""
+
+    def fact(self, id: str) -> bool | None:
+        """Whether the named fact holds, or None if the answers do not say."""
+        if (id, True) in self.named:
+            return True
+        return False if (id, False) in self.named else None

@@ -45,6 +45,11 @@ def choices(question: Question, directory: Directory) -> list[Choice]:
             Choice(id=c.id, label=c.label, family_label=c.family_label) for c in directory.concerns
         ]
         return vocabulary + question.choices
+    if question.choices_from == "facts":
+        vocabulary = [
+            Choice(id=f.id, label=f.label, family_label=f.family_label) for f in directory.facts
+        ]
+        return vocabulary + question.choices
     if question.choices_from == "need_levels":
         return [
             Choice(id=n.id, label=n.label, family_label=n.family_label, hint=n.description or None)

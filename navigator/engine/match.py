@@ -50,6 +50,7 @@ FIELDS: dict[Criterion, str] = {
     Criterion.age: "age_months",
     Criterion.concerns: "concerns",
     Criterion.need: "need",
+    Criterion.facts: "facts",
     Criterion.area: "areas",
 }
 """The field of `Eligibility` each criterion reads, whose `file:line` a reason cites."""
@@ -110,6 +111,32 @@ def _need(rules: Eligibility, facts: Facts, directory: Directory, _: list[str]) 
     return False, f"it does not take families at this level of need ({label})"
 
 
+def _facts(rules: Eligibility, facts: Facts, directory: Directory, caveats: list[str]) -> Outcome:
+    if not rules.facts:
+        return None
+    met: list[str] = []
+    unknown: list[str] = []
+    for id, wanted in rules.facts.items():
+        words = _fact_words(directory, id, wanted)
+        holds = facts.fact(id)
+        if holds is None:
+            unknown.append(words)
+        elif holds != wanted:
+            return False, f"it is only for families where {words}, and that is not the case"
+        else:
+            met.append(words)
+    if unknown:
+        caveats.append(f"It is only for families where {' and '.join(unknown)}: please confirm.")
+        return True, f"it is only for families where {' and '.join(met + unknown)}: please confirm"
+    return True, f"it is for families where {' and '.join(met)}"
+
+
+def _fact_words(directory: Directory, id: str, wanted: bool) -> str:
+    fact = directory.fact(id)
+    label = fact.label[:1].lower() + fact.label[1:] if fact else id
+    return label if wanted else f"not ({label})"
+
+
 def _area(rules: Eligibility, facts: Facts, directory: Directory, caveats: list[str]) -> Outcome:
     if rules.areas == ALL:
         return None
@@ -158,5 +185,6 @@ _CHECKS = {
     Criterion.age: _age,
     Criterion.concerns: _concerns,
     Criterion.need: _need,
+    Criterion.facts: _facts,
     Criterion.area: _area,
 }

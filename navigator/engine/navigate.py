@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from navigator.content.directory import Directory, Service
-from navigator.content.pathway import RED_FLAGS, Pathway, QuestionKind, Rule, Sets
+from navigator.content.pathway import NONE_OF_THESE, RED_FLAGS, Pathway, QuestionKind, Sets
 from navigator.content.vocabulary import ALL, ROUTE_TITLES, Audience, Criterion, RouteKind, Stage
 from navigator.engine.eligibility import place_facts
 from navigator.engine.facts import Facts, Locator
@@ -22,9 +22,14 @@ from navigator.engine.outcome import (
     Result,
     Section,
 )
-from navigator.engine.result import card, instead_for, resolve, rule_for
+from navigator.engine.result import card, instead_for, resolve
+from navigator.engine.rules import Decision, decide, fitting
 
-NEAR_MISS_CRITERIA = {Criterion.stage, Criterion.age, Criterion.need, Criterion.area}
+NEAR_MISS_CRITERIA = {
+    Criterion.stage, Criterion.age, Criterion.need, Criterion.facts, Criterion.area,
+}  # fmt: skip
+RING_ORDER = {"core": 0, "risk": 1, "universal": 2}
+"""Within a section, services whose remit is the parent-infant relationship come first."""
 """A route that fails one of these (and nothing else) is worth showing as a near-miss."""
 
 
@@ -45,7 +50,7 @@ def navigate(
         journey.disposition, complete = _routine(pathway), False
     if journey.disposition is None:
         return _ask(pathway, directory, journey, audience)
-    facts = _facts(pathway, journey.answers, audience, locator)
+    facts = _facts(pathway, directory, journey.answers, audience, locator)
     return _routine_result(pathway, directory, journey, facts, complete)
 
 
@@ -106,6 +111,7 @@ def _ask(pathway: Pathway, directory: Directory, journey: Walk, audience: Audien
 
 def _facts(
     pathway: Pathway,
+    directory: Directory,
     answers: Mapping[str, AnswerValue],
     audience: Audience,
     locator: Locator | None,
@@ -114,6 +120,7 @@ def _facts(
     areas: set[str] = set()
     uncertain: set[str] = set()
     notes: list[str] = []
+    named: set[tuple[str, bool]] = set()
     for question in pathway.questions:
         value = answers.get(question.id)
         if question.sets is None or value is None:
@@ -126,6 +133,13 @@ def _facts(
             values["concerns"] = tuple(value) if isinstance(value, list) else ()
         elif question.sets is Sets.need and value != SKIP:
             values["need"] = str(value)
+        elif question.sets is Sets.facts and isinstance(value, list):
+            chosen = set(value)
+            named.update(
+                (c.id, c.id in chosen)
+                for c in choices(question, directory)
+                if c.id != NONE_OF_THESE and not c.exclusive
+            )
         elif question.sets is Sets.gp_area and question.area:
             if value == "yes":
                 areas.add(question.area)
@@ -148,6 +162,7 @@ def _facts(
         areas=frozenset(areas - uncertain),
         uncertain=frozenset(uncertain),
         notes=tuple(notes),
+        named=frozenset(named),
         **values,  # type: ignore[arg-type]
     )
 
@@ -167,7 +182,13 @@ def _urgent(pathway: Pathway, directory: Directory, journey: Walk, audience: Aud
         {d.id: d for f in flags if (d := pathway.disposition(f.disposition))}.values(),
         key=lambda d: d.priority,
     )
-    lead = dispositions[0]
+    # No disposition of these red flags exists (the checker forbids it): lead with the most
+    # urgent one, and show every urgent route below, because a result is never empty.
+    lead = (
+        dispositions[0]
+        if dispositions
+        else min(pathway.dispositions, key=lambda d: (not d.urgent, d.priority))
+    )
     cards = []
     seen: set[str] = set()
     for disposition in dispositions:
@@ -217,44 +238,38 @@ def _routine_result(
     )
     assert disposition is not None
     family = facts.audience is Audience.family
-    rule = rule_for(pathway, journey.answers, facts)
-    offer = set(rule.offer) if rule else {k for k in RouteKind if k is not RouteKind.urgent}
-    ask_kinds = set(rule.ask_about) if rule else set()
-    by_kind: dict[RouteKind, list[Card]] = {k: [] for k in RouteKind}
-    ask_about: list[Card] = []
+    decision = decide(pathway, journey.answers, facts, fitting(directory, facts))
+    catch_alls = {ref.service for ref in pathway.fallback}
+    by_kind: dict[RouteKind, list[tuple[tuple[int, ...], Card]]] = {k: [] for k in RouteKind}
+    ask_about: list[tuple[tuple[int, ...], Card]] = []
     near: list[NearMiss] = []
-    for service in directory.services:
+    for position, service in enumerate(directory.services):
         if not service.active:
             continue
         for route in service.routes:
             if route.kind is RouteKind.urgent:
                 continue
-            asked = route.kind in ask_kinds and route.kind not in offer
+            offered = route.kind in decision.offer
+            mention = route.family_can_ask or not family
+            asked = route.kind in decision.ask_about and not offered and mention
             skip = frozenset({Criterion.audience}) if asked else frozenset()
             found = match_route(route, facts, directory, skip=skip)
-            if found.ok and route.kind in offer:
-                by_kind[route.kind].append(
-                    card(service, route, directory, found.passed, found.caveats)
-                )
-            elif found.ok and asked:
-                ask_about.append(card(service, route, directory, found.passed, found.caveats))
-            elif found.ok and rule is not None:
-                near.append(
-                    _near(
-                        service,
-                        route.kind,
-                        Reason("rule", False, _not_offered(rule, route.kind), rule.at.short),
-                        directory,
-                    )
-                )
+            if found.ok and (offered or asked):
+                made = card(service, route, directory, found.passed, found.caveats)
+                ranked = (*_fit(made, service.id in catch_alls), position)
+                (by_kind[route.kind] if offered else ask_about).append((ranked, made))
+            elif found.ok and decision.rule is not None and mention:
+                why = _not_offered(decision, directory, route.kind)
+                reason = Reason("rule", False, why, decision.rule.at.short)
+                near.append(_near(service, route.kind, reason, directory))
             elif len(found.failed) == 1 and _near_worthy(
                 found.failed[0], route.eligibility.concerns
             ):
                 near.append(_near(service, route.kind, found.failed[0], directory))
     sections = [
-        Section(kind.value, ROUTE_TITLES[kind], sorted(cards, key=_order))
-        for kind, cards in by_kind.items()
-        if cards
+        Section(kind.value, ROUTE_TITLES[kind], _ranked(by_kind[kind]))
+        for kind in decision.order
+        if by_kind[kind]
     ]
     fallback = not sections and not ask_about
     if fallback:
@@ -266,32 +281,46 @@ def _routine_result(
         disposition=disposition.id,
         urgent=disposition.urgent,
         title=(family and disposition.family_title) or disposition.title,
-        advice=_advice(rule, disposition.advice, family),
+        advice=decision.advice(family, disposition.advice),
         while_you_wait=disposition.while_you_wait,
         red_flags=[],
-        rule=rule.id if rule else None,
-        consult_first=bool(rule and rule.consult_first),
+        rule=decision.rule.id if decision.rule else None,
+        consult_first=decision.consult_first is not None,
         sections=sections,
-        ask_about=sorted(ask_about, key=_order),
+        ask_about=_ranked(ask_about),
         near_misses=near,
         notes=list(facts.notes),
         answers=dict(journey.answers),
         fallback=fallback,
         complete=complete,
+        rules=[r.id for r in decision.applying],
+        consult=str(decision.consult_first) if decision.consult_first else None,
     )  # fmt: skip
 
 
-def _not_offered(rule: Rule, kind: RouteKind) -> str:
+def _fit(card: Card, catch_all: bool) -> tuple[int, ...]:
+    """How closely a card fits, best first: not a catch-all; its remit names the concern; it is
+    limited to the family's area; then the parent-infant ring first. Never A to Z: ties keep
+    the directory's own order."""
+    specific = any(
+        r.criterion == Criterion.concerns and "remit covers" in r.message for r in card.why
+    )
+    local = any(r.criterion == Criterion.area and r.passed for r in card.why)
+    return (int(catch_all), int(not specific), int(not local), RING_ORDER.get(card.ring, 3))
+
+
+def _ranked(cards: list[tuple[tuple[int, ...], Card]]) -> list[Card]:
+    return [card for _, card in sorted(cards, key=lambda pair: pair[0])]
+
+
+def _not_offered(decision: Decision, directory: Directory, kind: RouteKind) -> str:
     words = kind.value.replace("_", "-")
-    if rule.consult_first:
-        return f"consult first: a {words} can follow if the consultation suggests it"
+    ref = decision.consult_first
+    if ref is not None:
+        consulted = directory.service(ref.service)
+        name = consulted.name if consulted else ref.service
+        return f"consult {name} first: a {words} can follow if the consultation suggests it"
     return f"a {words} is not suggested for these answers (see the advice above)"
-
-
-def _advice(rule: Rule | None, otherwise: str, family: bool) -> str:
-    if rule is None:
-        return otherwise
-    return (family and rule.family_advice) or rule.advice
 
 
 def _near_worthy(failed: Reason, concerns: object) -> bool:
@@ -329,8 +358,3 @@ def _fallback(pathway: Pathway, directory: Directory, *, urgent: bool = False) -
         Section(kind.value, ROUTE_TITLES[kind], cards)
         for kind, cards in sorted(by_kind.items(), key=lambda item: item[0].rank)
     ]
-
-
-def _order(card: Card) -> tuple[int, str]:
-    specific = any(r.criterion == "concerns" and "remit covers" in r.message for r in card.why)
-    return (0 if specific else 1, card.name)

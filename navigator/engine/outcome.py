@@ -91,7 +91,7 @@ class Card:
     info_needed: list[str]
     response_time: str | None
     length: str | None
-    contact: dict[str, str]
+    contact: dict[str, str | list[str]]
     languages: list[str]
     last_reviewed: str
     review_by: str
@@ -134,8 +134,10 @@ class Result:
     while_you_wait: str | None
     red_flags: list[str]
     rule: str | None
+    """The rule that decided the route kinds (docs/decisions/rules.md)."""
     consult_first: bool
     sections: list[Section]
+    """In the order the rules emphasise; cards within a section by fit, not A to Z."""
     ask_about: list[Card]
     """Routes a family cannot use itself: 'ask your health visitor about …'."""
     near_misses: list[NearMiss]
@@ -146,6 +148,10 @@ class Result:
     complete: bool = True
     """False when the question flow broke off (a content fault the checker forbids) and the
     result was given from the answers so far rather than leaving the person with nothing."""
+    rules: list[str] = field(default_factory=list)
+    """Every rule that applied, in the pathway's order (the deciding one included)."""
+    consult: str | None = None
+    """For consult-first: the consultation to start with, as `service/route`."""
     type: Literal["result"] = "result"
 
     def cards(self) -> list[Card]:

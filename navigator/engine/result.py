@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from navigator.content.condition import ServiceRef
 from navigator.content.directory import Directory, Route, Service
-from navigator.content.pathway import Pathway, Rule, ServiceRef
+from navigator.content.pathway import Pathway, Rule
 from navigator.engine.facts import Facts
 from navigator.engine.outcome import Alternative, AnswerValue, BoundaryCard, Card, Reason
+from navigator.engine.rules import decide, fitting
 
 
 def card(
@@ -71,9 +73,13 @@ def resolve(ref: ServiceRef, directory: Directory) -> tuple[Service, Route] | No
     return (service, route) if service and route else None
 
 
-def rule_for(pathway: Pathway, answers: Mapping[str, AnswerValue], facts: Facts) -> Rule | None:
-    """The first rule whose condition holds (rules without a condition always hold)."""
-    for rule in pathway.rules:
-        if rule.when is None or rule.when.holds(answers, facts.age_months):
-            return rule
-    return None
+def rule_for(
+    pathway: Pathway,
+    answers: Mapping[str, AnswerValue],
+    facts: Facts,
+    directory: Directory | None = None,
+) -> Rule | None:
+    """The rule that decides the route kinds for these answers (see `engine.rules`); without
+    the directory no route can be tested, so no `fits` holds and no consult-first applies."""
+    fits = fitting(directory, facts) if directory is not None else (lambda _: False)
+    return decide(pathway, answers, facts, fits).rule

@@ -239,7 +239,9 @@ def _digest(files: list[Path]) -> str:
     for path in files:
         hash.update(path.name.encode() + b"\0")
         try:
-            hash.update(path.read_bytes())
+            with path.open("rb") as file:  # in pieces: a huge file is refused, not held
+                for piece in iter(lambda: file.read(1 << 20), b""):
+                    hash.update(piece)
         except OSError:
             hash.update(b"\0unreadable")
         hash.update(b"\0")

@@ -81,6 +81,22 @@ def unconfirmed_words(fields: list[str]) -> str:
     return ", ".join(dict.fromkeys(words))
 
 
+DOORS = {
+    "health-visiting": "your health visitor",
+    "midwifery": "your midwife",
+    "gp": "your GP",
+    "family-hubs": "your Family Hub",
+    "specialist-mother-baby-mh": "the perinatal mental health team",
+    "healthy-minds": "the Healthy Minds website",
+}
+"""How the services that are a `through` door are named to people: by the person at the door."""
+
+
+def door(service_id: str) -> str:
+    """`'health-visiting'` → 'your health visitor'; another id → 'the ' and its words."""
+    return DOORS.get(service_id) or "the " + service_id.replace("-", " ")
+
+
 ROUTE_NAMES = {
     RouteKind.urgent: "urgent help",
     RouteKind.consultation: "consultation",
@@ -134,6 +150,7 @@ def make_templates(
     env.filters["route_name"] = lambda kind: ROUTE_NAMES.get(RouteKind(kind), str(kind))
     env.filters["long_date"] = long_date
     env.filters["unconfirmed"] = unconfirmed_words
+    env.filters["door"] = door
     env.filters["tel"] = lambda number: "".join(
         ch for ch in str(number) if ch.isdigit() or ch == "+"
     )

@@ -27,8 +27,9 @@ from navigator.geo.lookup import PostcodeLookup
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES_DOC = ROOT / "docs" / "content-sources.md"
-EMERGENCY_NUMBERS = {"999", "111"}
-"""Numbers everyone knows; every other number must be published in a source and unconfirmed."""
+CONFIRMED_NUMBERS = {"999", "111", "0800 952 1181"}
+"""Numbers that are national or widely published (999, NHS 111, First Response's free 24-hour
+line); every other number must be published in a source and unconfirmed."""
 PHONE = re.compile(r"\b0\d{2,4}[ \d]{6,9}\d\b")
 
 
@@ -123,11 +124,36 @@ def test_every_phone_number_is_published_in_the_sources_and_unconfirmed(
         contacts = [service.contact, *(r.contact for r in service.routes if r.contact)]
         for contact in contacts:
             numbers = PHONE.findall(" ".join(filter(None, [contact.phone, contact.phone_note])))
-            if contact.phone and contact.phone not in EMERGENCY_NUMBERS:
+            if contact.phone and contact.phone not in CONFIRMED_NUMBERS:
                 assert contact.phone in numbers
                 assert "phone" in service.unconfirmed, f"{service.id}: phone not marked"
             for number in numbers:
                 assert number in sources, f"{service.id}: {number} is not in a source"
+
+
+def test_the_national_and_widely_published_numbers_show_as_confirmed(
+    directory: Directory,
+) -> None:
+    for id, number in [
+        ("emergency-999-ae", "999"),
+        ("nhs-111-mental-health", "111"),
+        ("first-response", "0800 952 1181"),
+    ]:
+        service = directory.service(id)
+        assert service is not None and service.contact.phone == number
+        assert "phone" not in service.unconfirmed, id
+
+
+def test_every_active_service_has_a_way_in(directory: Directory) -> None:
+    for service in _active(directory):
+        routes = [r.contact for r in service.routes]
+        reached = bool(service.contact.ways_in) or (
+            bool(routes) and all(c is not None and c.ways_in for c in routes)
+        )
+        assert reached, f"{service.id} has no phone, email, website or `through`"
+        for id in service.contact.through:
+            door = directory.service(id)
+            assert door is not None and door.active, f"{service.id} -> {id}"
 
 
 def test_websites_are_https(directory: Directory) -> None:
@@ -222,7 +248,11 @@ def test_urgent_dispositions_come_in_the_order_999_first_response_111_safeguardi
     pathway: Pathway,
 ) -> None:
     urgent = sorted((d for d in pathway.dispositions if d.urgent), key=lambda d: d.priority)
-    leads = [d.services[0].service for d in urgent]
+    # Dispositions that lead with an urgent route; perinatal-assessment (intrusive thoughts)
+    # ends the journey too, but with routine routes, after them all.
+    emergency = [d for d in urgent if d.services[0].route is RouteKind.urgent]
+    assert urgent[: len(emergency)] == emergency
+    leads = [d.services[0].service for d in emergency]
     order = ["emergency-999-ae", "first-response", "nhs-111-mental-health", "integrated-front-door"]
     assert [order.index(s) for s in leads] == sorted(order.index(s) for s in leads)
     assert set(leads) == set(order)
@@ -249,6 +279,32 @@ def test_any_red_flag_ends_at_urgent_help_whatever_else_was_answered(
     assert result.urgent and result.red_flags == [flag]
     assert [s.route for s in result.sections] == ["urgent"]
     assert not result.offers("little-minds-matter")
+
+
+def test_reduced_need_for_sleep_is_a_psychosis_sign(pathway: Pathway) -> None:
+    flags = {f.id: f for f in pathway.red_flags}
+    for wording in ("label", "family_label"):
+        assert "need" in (getattr(flags["psychosis"], wording) or "").lower(), wording
+        assert "need" not in (getattr(flags["severe-insomnia"], wording) or "").lower(), wording
+
+
+def test_estrangement_family_wording_keeps_new_and_persistent(pathway: Pathway) -> None:
+    flag = next(f for f in pathway.red_flags if f.id == "estrangement")
+    family = (flag.family_label or "").lower()
+    assert "started" in family or "new" in family
+    assert "again and again" in family or "keep" in family
+
+
+def test_intrusive_thoughts_get_an_assessment_not_999_or_social_care(
+    pathway: Pathway, directory: Directory, locator: Locator
+) -> None:
+    result = _result(pathway, directory, {RED_FLAGS: ["intrusive-thoughts"]}, locator)
+    assert result.disposition == "perinatal-assessment"
+    assert not result.offers("emergency-999-ae")
+    assert not result.offers("integrated-front-door")
+    assert result.offers("touchstone-myplan") and result.offers("gp")
+    harm = next(f for f in pathway.red_flags if f.id == "harm-baby")
+    assert harm.disposition == "baby-at-risk"
 
 
 # ------------------------------------------------------------------ consultation and referral
@@ -333,9 +389,10 @@ def test_near_boundary_postcode_is_offered_with_please_confirm(
     answers: Answers = {
         RED_FLAGS: ["none"], "audience": "practitioner", "stage": "postnatal", "age": 1,
         "concerns": ["isolation"], "need": "persistent", "postcode": "BD1 4AJ",
+        "circumstances": "unknown",
     }  # fmt: skip
     result = _result(pathway, directory, answers, locator)
-    card = next(c for c in result.cards() if c.service_id == "home-start")
+    card = next(c for c in result.cards() if c.service_id == "family-action-perinatal-support")
     assert any("please confirm" in c for c in card.caveats)
 
 
@@ -358,6 +415,7 @@ def test_every_combination_gets_a_real_offer(
         answers: Answers = {
             RED_FLAGS: ["none"], "audience": audience, **period, "concerns": [concern],
             "need": need, "postcode": postcode, "gp_registration": "not_sure",
+            "circumstances": "unknown",
         }  # fmt: skip
         result = _result(pathway, directory, answers, locator)
         assert not result.urgent and not result.fallback, answers

@@ -270,3 +270,14 @@ def test_a_card_keeps_what_it_does_and_reasons_in_disclosures(client: TestClient
     # The reasons are given once, in "Why this service?", not again beside the facts.
     reason = "A baby of 5 months is within its age range"
     assert card.get_text(" ", strip=True).count(reason) == 1
+
+
+def test_a_card_shows_the_through_door_in_words(client: TestClient) -> None:
+    html = page(client.get(f"{START}/result?{FAMILY}"))
+    card = html.select_one("#self_referral-talking-therapies")
+    assert card is not None
+    door = card.select_one("li.app-through")
+    assert door is not None and door.get_text(" ", strip=True).startswith(
+        "Through your health visitor"
+    )
+    assert door.select_one("a[href='/services/health-visiting']") is not None

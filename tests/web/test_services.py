@@ -123,3 +123,16 @@ def test_the_service_page_says_check_with_the_service_for_unconfirmed_facts(
     expected = "Check with the service Not yet confirmed with the provider: the phone number."
     assert expected in html.get_text(" ", strip=True)
     assert "Check with the service" not in page(client.get("/services/health-visiting")).get_text()
+
+
+def test_the_contact_is_a_way_in_the_reader_can_tap(client: TestClient) -> None:
+    infant = page(client.get("/services/infant-mh"))
+    assert infant.select_one("a[href='tel:01274000000']") is not None
+    website = infant.select_one("a[href='https://example.org/infant']")
+    assert website is not None and website.get_text(strip=True) == "https://example.org/infant"
+    talking = page(client.get("/services/talking-therapies"))
+    door = talking.select_one("li.app-through")
+    assert door is not None
+    # A service reached only through another says so in words, with a link to that service.
+    assert " ".join(door.get_text().split()) == "Through your health visitor."
+    assert [a["href"] for a in door.select("a")] == ["/services/health-visiting"]

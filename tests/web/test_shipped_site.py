@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from fastapi.testclient import TestClient
 
+from navigator.content.loader import load
 from navigator.settings import Settings
 from navigator.web.app import create_app
 from tests.web.conftest import page
@@ -47,3 +48,35 @@ def test_the_shipped_content_serves_a_journey_to_the_end(tmp_path: Path) -> None
         result = client.get(f"/pathways/{pathway}/result?{query}")
         assert result.status_code == 200
         assert page(result).select(".app-card")
+
+
+def test_every_active_service_page_shows_a_way_in(tmp_path: Path) -> None:
+    """Issue 9: every offered service can be reached. Its page's contact shows a phone to tap,
+    a website, an email, or the service whose staff are the way in, in words."""
+    settings = Settings(content_root=ROOT, state_dir=tmp_path, content_poll_seconds=0)
+    shipped = load([ROOT / "services.yaml"]).directory
+    assert shipped is not None
+    active = [s.id for s in shipped.services if s.active]
+    with TestClient(create_app(settings)) as client:
+        unreachable = []
+        for service_id in active:
+            html = page(client.get(f"/services/{service_id}"))
+            rows = [
+                row
+                for row in html.select(".govuk-summary-list__row")
+                if (key := row.select_one("dt")) is not None
+                and key.get_text(strip=True) == "Contact"
+            ]
+            ways = [
+                a
+                for row in rows
+                for a in row.select("a[href^='tel:'], a[href^='https://'], a[href^='mailto:']")
+            ] + [
+                li
+                for row in rows
+                for li in row.select("li.app-through")
+                if li.get_text().startswith("Through")
+            ]
+            if not ways:
+                unreachable.append(service_id)
+        assert active and unreachable == []
