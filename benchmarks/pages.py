@@ -48,7 +48,7 @@ FIRST_CONTACT = """() => {
   const within = ["main .app-card", "main .app-actions"];
   const kinds = ["a[href^='tel:']", "a[href^='mailto:']", "a[href^='http']"];
   const selector = within.flatMap(w => kinds.map(k => `${w} ${k}`)).join(", ");
-  const links = [...document.querySelectorAll(selector)].filter(a => a.offsetParent !== null);
+  const links = [...document.querySelectorAll(selector)].filter(a => a.checkVisibility());
   if (!links.length) return null;
   return links[0].getBoundingClientRect().top + window.scrollY;
 }"""
@@ -162,7 +162,12 @@ def summary(name: str, measures: list[Measure]) -> str:
     screens = [m.screens for m in measures]
     pages = [m.pages for m in measures]
     contacts = [m.first_contact for m in measures if m.first_contact is not None]
-    first = f"; first contact link median {statistics.median(contacts):.0f} px" if contacts else ""
+    first = (
+        f"; a contact link shown in {len(contacts)}, the first at median "
+        f"{statistics.median(contacts):.0f} px"
+        if contacts
+        else "; no contact link shown"
+    )
     return (
         f"{name} ({len(measures)}): height median {statistics.median(screens):.1f} screens, "
         f"max {max(screens):.1f}; printed median {statistics.median(pages):g} A4 pages, "
