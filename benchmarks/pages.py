@@ -4,8 +4,8 @@ Serves the shipped content with uvicorn in a thread, opens the result page of ev
 scenario (`pathways/*.scenarios.yaml`) that ends in a result, and prints for each its height in
 screens (page height / 844 px), the printed page count (Chromium's own PDF on A4 with 10 mm
 margins, after the page's `beforeprint` handlers have run, as a real print does), and how far
-down the first link to contact a service is (a `tel:`, `mailto:` or web address in a service's
-card or in the urgent actions).
+down the first way in to a service is (a `tel:`, `mailto:` or web address in a service's card
+or in the urgent actions, or the words "through your health visitor" and the like).
 Then the median and the largest, for journey results and for urgent results apart.
 
 Run: `python -m benchmarks.pages` (part of `make bench`). Needs /usr/bin/chromium."""
@@ -47,7 +47,8 @@ TARGET_PAGES = 4
 FIRST_CONTACT = """() => {
   const within = ["main .app-card", "main .app-actions"];
   const kinds = ["a[href^='tel:']", "a[href^='mailto:']", "a[href^='http']"];
-  const selector = within.flatMap(w => kinds.map(k => `${w} ${k}`)).join(", ");
+  const selector = [...within.flatMap(w => kinds.map(k => `${w} ${k}`)), "main .app-card .app-through"]
+    .join(", ");
   const links = [...document.querySelectorAll(selector)].filter(a => a.checkVisibility());
   if (!links.length) return null;
   return links[0].getBoundingClientRect().top + window.scrollY;
@@ -163,10 +164,10 @@ def summary(name: str, measures: list[Measure]) -> str:
     pages = [m.pages for m in measures]
     contacts = [m.first_contact for m in measures if m.first_contact is not None]
     first = (
-        f"; a contact link shown in {len(contacts)}, the first at median "
+        f"; a way in shown in {len(contacts)}, the first at median "
         f"{statistics.median(contacts):.0f} px"
         if contacts
-        else "; no contact link shown"
+        else "; no way in shown"
     )
     return (
         f"{name} ({len(measures)}): height median {statistics.median(screens):.1f} screens, "
@@ -180,7 +181,7 @@ def main() -> None:
         raise RuntimeError(f"{CHROMIUM} is missing: run `make chromium`")
     measures = measure_all()
     print(f"Result pages of the shipped scenarios in Chromium at {WIDTH}×{HEIGHT}; A4 print.")
-    print(f"{'scenario':<40}{'height px':>10}{'screens':>9}{'A4 pages':>9}{'contact px':>11}")
+    print(f"{'scenario':<40}{'height px':>10}{'screens':>9}{'A4 pages':>9}{'way in px':>11}")
     for m in measures:
         contact = "-" if m.first_contact is None else f"{m.first_contact:.0f}"
         print(f"{m.scenario.id:<40}{m.height:>10}{m.screens:>9.1f}{m.pages:>9}{contact:>11}")

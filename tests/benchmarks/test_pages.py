@@ -30,5 +30,5 @@ def test_the_summary_gives_median_and_largest() -> None:
     line = summary("journey results", [measure(2, 2), measure(3, 3), measure(5, 9)])
     assert line == (
         "journey results (3): height median 3.0 screens, max 5.0; printed median 3 A4 pages, "
-        "max 9; a contact link shown in 3, the first at median 100 px"
+        "max 9; a way in shown in 3, the first at median 100 px"
     )
