@@ -47,11 +47,11 @@ TARGET_PAGES = 4
 FIRST_CONTACT = """() => {
   const within = ["main .app-card", "main .app-actions"];
   const kinds = ["a[href^='tel:']", "a[href^='mailto:']", "a[href^='http']"];
-  const selector = [...within.flatMap(w => kinds.map(k => `${w} ${k}`)), "main .app-card .app-through"]
-    .join(", ");
-  const links = [...document.querySelectorAll(selector)].filter(a => a.checkVisibility());
-  if (!links.length) return null;
-  return links[0].getBoundingClientRect().top + window.scrollY;
+  const links = within.flatMap(w => kinds.map(k => `${w} ${k}`));
+  const selector = [...links, "main .app-card .app-through"].join(", ");
+  const shown = [...document.querySelectorAll(selector)].filter(a => a.checkVisibility());
+  if (!shown.length) return null;
+  return shown[0].getBoundingClientRect().top + window.scrollY;
 }"""
 
 
