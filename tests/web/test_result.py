@@ -148,6 +148,7 @@ def test_red_flag_result_is_urgent_help_first(client: TestClient) -> None:
     assert first_section is not None and first_section["aria-labelledby"] == "section-urgent"
     assert "999 and A&E" in first_section.get_text()
     assert text(first_section, "h2") == "Get help now"  # the family's wording
+    assert html.select_one("main .app-source") is None  # no file:line for families
     assert html.select_one(".govuk-exit-this-page") is not None
     share = html.select_one("a#share-link")
     assert share is not None and "audience=family" in str(share["href"])
@@ -281,3 +282,13 @@ def test_a_card_shows_the_through_door_in_words(client: TestClient) -> None:
         "Through your health visitor"
     )
     assert door.select_one("a[href='/services/health-visiting']") is not None
+
+
+def test_a_familys_near_misses_and_asks_name_routes_in_plain_words(client: TestClient) -> None:
+    outside = FAMILY.replace("BD3+8AA", "BD9+4AA")
+    html = page(client.get(f"{START}/result?{outside}"))
+    miss = text(html, "#near-misses li.app-near-miss")
+    assert "(your health visitor can ask them for advice)" in miss
+    assert "consultation" not in miss.lower()
+    ask = text(html, ".app-ask-about")
+    assert "(a professional can refer you)" in ask and "referral" not in ask.lower()
