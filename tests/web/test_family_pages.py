@@ -126,8 +126,11 @@ def flags(client: TestClient) -> list[str]:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="result.html/_card.html/urgent.html (branch `results`) show sources and service "
-    "descriptions in family mode; family pages must show `family_description` instead",
+    reason="the templates now show no sources and the family description in family mode; "
+    "what is left is the engine's reasons ('Its remit covers …', need levels named "
+    "'(universal plus)'), content (boundaries' instead_text and routes' how naming "
+    "'practitioner', services without a family_description) and service names read in "
+    "visually hidden text ('Family Links antenatal course')",
 )
 @pytest.mark.parametrize("scenario", range(len(SCENARIOS)))
 def test_a_family_result_is_plain_english(client: TestClient, scenario: int) -> None:
@@ -149,8 +152,9 @@ def test_a_family_results_own_wording_reads_at_age_9(client: TestClient) -> None
 
 @pytest.mark.xfail(
     strict=True,
-    reason="urgent.html and _card.html (branch `results`) show service descriptions in family "
-    "mode; family pages must show `family_description` instead",
+    reason="the urgent routes' content still uses professional words for families (a how "
+    "naming 'practitioner', a remit without a family_description, 'Continuum of Need' in a "
+    "boundary) and a website address holds 'safeguarding'",
 )
 def test_the_urgent_pages_in_family_mode_are_plain_english(client: TestClient) -> None:
     for flag in flags(client):
