@@ -30,7 +30,7 @@ from navigator.web.actions import urgent_actions
 from navigator.web.answers import Answers, pairs, read_answers, with_query
 from navigator.web.deps import ContentDep, LocatorDep
 from navigator.web.live import Snapshot
-from navigator.web.offers import family_descriptions, lead, offers, rest
+from navigator.web.offers import lead, offers, rest
 from navigator.web.rendering import render, site_url
 from navigator.web.steps import (
     audience_question,
@@ -231,7 +231,6 @@ def result(request: Request, pathway_id: str, content: ContentDep, locator: Loca
         "lead": lead(grouped),
         "more": rest(grouped),
         "urgent_actions": urgent_actions(outcome.cards()) if outcome.urgent else [],
-        "descriptions": family_descriptions(content.directory.services) if family else {},
         "family": family,
         "quick_exit": family,
         "share_url": base + own_url,

@@ -133,18 +133,6 @@ def rest(grouped: list[OfferSection], size: int = LEAD_SIZE) -> list[OfferSectio
     return [s for s in remaining if s.offers]
 
 
-def family_descriptions(services: Iterable[object]) -> dict[str, str]:
-    """Each service's `family_description` (what it does, in a family's words), where the
-    directory gives one: family pages show it instead of the remit. Read by name, so a
-    directory without the field gives none."""
-    found: dict[str, str] = {}
-    for service in services:
-        text = getattr(service, "family_description", None)
-        if isinstance(text, str) and text.strip():
-            found[str(getattr(service, "id", ""))] = text
-    return found
-
-
 def contact_rest(contact: Mapping[str, object]) -> dict[str, object]:
     """A contact without what the buttons already show (phone, its note, email, website)."""
     shown = {"phone", "phone_note", "email", "website"}

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import SimpleNamespace
 from typing import Any, cast
 
 from navigator.engine.outcome import Card, Reason, Section
-from navigator.web.offers import contact_rest, family_descriptions, lead, offers, rest
+from navigator.web.offers import contact_rest, lead, offers, rest
 
 
 def card(
@@ -24,6 +23,7 @@ def card(
         route=route,
         remit="Remit.",
         description="",
+        family_description=None,
         boundaries=[],
         how=f"How to use {service} by {route}.",
         info_needed=[],
@@ -145,13 +145,3 @@ def test_contact_rest_leaves_what_the_buttons_show() -> None:
         "address": "",
     }
     assert contact_rest(contact) == {"hours": "9 to 5", "through": ["health-visiting"]}
-
-
-def test_family_descriptions_are_read_where_the_directory_gives_them() -> None:
-    services = [
-        SimpleNamespace(id="hv", family_description="Helps you and your baby."),
-        SimpleNamespace(id="lmm", family_description=None),
-        SimpleNamespace(id="gp", family_description="  "),
-        SimpleNamespace(id="old"),  # a directory without the field
-    ]
-    assert family_descriptions(services) == {"hv": "Helps you and your baby."}

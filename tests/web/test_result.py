@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from urllib.parse import parse_qs
 
 from fastapi.testclient import TestClient
 
 from navigator.settings import Settings
 from navigator.web.app import create_app
-from tests.web.conftest import FakeLocator, page, text
+from tests.web.conftest import FakeLocator, copy_content, page, text
 
 START = "/pathways/early-years"
 PRACTITIONER = (
@@ -292,3 +293,25 @@ def test_a_familys_near_misses_and_asks_name_routes_in_plain_words(client: TestC
     assert "consultation" not in miss.lower()
     ask = text(html, ".app-ask-about")
     assert "(a professional can refer you)" in ask and "referral" not in ask.lower()
+
+
+def test_a_family_reads_the_family_description_and_a_practitioner_the_remit(
+    tmp_path: Path,
+) -> None:
+    root = copy_content(tmp_path / "content")
+    services = root / "services.yaml"
+    remit = (
+        "    remit: Health and development of babies and young children, and support for parents."
+    )
+    text_ = services.read_text()
+    assert remit in text_
+    services.write_text(
+        text_.replace(remit, remit + "\n    family_description: They help you and your baby.")
+    )
+    settings = Settings(content_root=root, state_dir=tmp_path / "state", content_poll_seconds=0)
+    with TestClient(create_app(settings, locator=FakeLocator())) as client:
+        family = page(client.get(f"{START}/result?{FAMILY}"))
+        practitioner = page(client.get(f"{START}/result?{PRACTITIONER}"))
+    assert "They help you and your baby." in text(family, "#service-health-visiting")
+    assert "Health and development" not in text(family, "#service-health-visiting")
+    assert "Health and development" in text(practitioner, "#service-health-visiting")
