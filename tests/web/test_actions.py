@@ -33,7 +33,7 @@ def service(id: str, phone: str | None) -> Service:
 
 def test_dial_keeps_only_the_digits() -> None:
     assert dial("0800 952 1181") == "tel:08009521181"
-    assert dial("+44 (0)1274 433999") == "tel:+4401274433999"
+    assert dial("+44 1274 433999") == "tel:+441274433999"
 
 
 def test_a_contact_gives_call_email_and_website_in_that_order() -> None:
