@@ -73,10 +73,13 @@ def test_every_urgent_disposition_is_reached() -> None:
     assert set(urgent_dispositions()) == {d.id for d in pathway().dispositions if d.urgent}
 
 
+@pytest.mark.parametrize("audience", ["family", "practitioner"])
 @pytest.mark.parametrize("disposition", sorted(urgent_dispositions()))
-def test_urgent_help_calls_from_the_first_screen(phone: Page, disposition: str) -> None:
+def test_urgent_help_calls_from_the_first_screen(
+    phone: Page, disposition: str, audience: str
+) -> None:
     flag = urgent_dispositions()[disposition]
-    phone.goto(f"/pathways/early-years?red_flags={flag}&audience=family")
+    phone.goto(f"/pathways/early-years?red_flags={flag}&audience={audience}")
     assert "/result?" in phone.url
     buttons = phone.locator("main ul.app-actions--urgent a.app-action")
     assert buttons.count() >= 2
