@@ -1,0 +1,63 @@
+"""Postcode centroids (WGS84) from the ONS coordinates in `data/geo/*.csv`, and distances in
+metres: what the Open Referral feed's `proximity` measures from. Read on first use; without
+the data folder (an installed package) no postcode has a centroid."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import math
+from pathlib import Path
+
+from navigator.geo.build import default_source
+from navigator.geo.postcode import InvalidPostcode, parse_postcode
+
+__all__ = ["Centroids", "metres_between"]
+
+EARTH_RADIUS = 6_371_008.8
+"""Mean Earth radius in metres (IUGG)."""
+
+Point = tuple[float, float]
+
+
+def metres_between(a: Point, b: Point) -> float:
+    """The great-circle distance between two (latitude, longitude) points."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS * math.asin(math.sqrt(h))
+
+
+class Centroids:
+    """Postcode → (latitude, longitude)."""
+
+    def __init__(self, points: dict[str, Point]) -> None:
+        self._points = points
+
+    @classmethod
+    def load(cls, source: Path) -> Centroids:
+        points: dict[str, Point] = {}
+        for path in sorted(source.glob("*.csv")):
+            with path.open(encoding="utf-8", newline="") as handle:
+                for row in csv.DictReader(handle):
+                    try:
+                        lat, lon = float(row["lat"]), float(row["long"])
+                    except (KeyError, ValueError):
+                        continue
+                    if lat and lon:
+                        points[" ".join(row["Postcode"].split())] = (lat, lon)
+        return cls(points)
+
+    @classmethod
+    @functools.cache
+    def default(cls) -> Centroids:
+        return cls.load(default_source())
+
+    def __call__(self, text: str) -> Point | None:
+        """The centroid of a postcode, or None if it is not one or not in the data."""
+        try:
+            return self._points.get(parse_postcode(text))
+        except InvalidPostcode:
+            return None
