@@ -200,7 +200,7 @@ def test_defect_6_the_share_link_never_takes_the_host_header(client: TestClient)
     assert page.status_code == 200
     assert "evil.example" not in page.text
     share = BeautifulSoup(page.text, "html.parser").find(id="share-link")
-    assert share is not None and str(share["value"]).startswith("/pathways/")
+    assert share is not None and str(share["href"]).startswith("/pathways/")
 
 
 def test_defect_6_the_base_url_starts_every_absolute_link(tmp_path: Path) -> None:
@@ -210,7 +210,7 @@ def test_defect_6_the_base_url_starts_every_absolute_link(tmp_path: Path) -> Non
     with TestClient(create_app(settings, locator=FakeLocator())) as client:
         page = client.get(f"{JOURNEY}/result?{PRACTITIONER}", headers={"host": "evil.example"})
     share = BeautifulSoup(page.text, "html.parser").find(id="share-link")
-    assert share is not None and str(share["value"]).startswith("https://n.example/pathways/")
+    assert share is not None and str(share["href"]).startswith("https://n.example/pathways/")
 
 
 # 7. A former-id redirect did not re-encode the query -----------------------------------------
