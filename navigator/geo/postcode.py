@@ -24,6 +24,10 @@ _OUTWARD = (
 _INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
 _PATTERN = re.compile(rf"(?:{_OUTWARD}{_INWARD}|GIR0AA)")
 
+DOCUMENTED_PATTERN = rf"^(?:{_OUTWARD} ?{_INWARD}|GIR ?0AA)$"
+"""A postcode as the OpenAPI document describes it: capitals, one optional space. The parser
+accepts more (any case and spacing); everything this pattern allows, it accepts."""
+
 _LONGEST = 7
 """No postcode has more than seven characters once its space is taken out."""
 

@@ -25,6 +25,7 @@ from navigator.web.deps import DefaultLocator
 from navigator.web.limits import BodyLimit
 from navigator.web.live import Attempt, LiveContent, NoContent
 from navigator.web.methods import Methods
+from navigator.web.openapi import install as install_openapi
 from navigator.web.rendering import STATIC, make_templates, render
 from navigator.web.security import HEADERS, SecurityHeaders, install_log_filter
 
@@ -100,6 +101,7 @@ def create_app(settings: Settings | None = None, *, locator: Locator | None = No
             continue
         app.include_router(module.router)
     _handle_errors(app)
+    install_openapi(app)
     install_log_filter()
     return app
 

@@ -291,3 +291,37 @@ def test_defect_9_many_unknown_keys_get_a_short_422(client: TestClient) -> None:
     answer = client.post(NAVIGATE, json=body)
     assert answer.status_code == 422
     assert len(answer.content) < 5_000
+
+
+# 10. The OpenAPI document omitted the enums and patterns --------------------------------------
+
+
+def test_defect_10_the_document_gives_every_parameter_its_allowed_values(
+    client: TestClient,
+) -> None:
+    document = client.get("/openapi.json").json()
+    eligibility = document["paths"]["/api/v1/services/{service_id}/eligibility"]["get"]
+    parameters = {p["name"]: p for p in eligibility["parameters"]}
+    assert parameters["stage"]["schema"]["enum"] == ["pregnancy", "postnatal"]
+    assert parameters["stage"]["required"] is True
+    assert "bonding" in parameters["concern"]["schema"]["enum"]
+    postcode = document["paths"]["/api/v1/postcodes/{postcode}"]["get"]["parameters"][0]
+    assert postcode["schema"]["pattern"].startswith("^")
+    body = document["components"]["schemas"]["NavigateRequest"]["properties"]["answers"]
+    assert {"red_flags", "age", "postcode"} <= set(body["propertyNames"]["enum"])
+    for path, operations in document["paths"].items():
+        for operation in operations.values():
+            assert "405" in operation["responses"], path
+            for parameter in operation.get("parameters", []):
+                schema = parameter["schema"]
+                constrained = {"enum", "pattern", "anyOf", "items"} & set(schema)
+                free = parameter["name"] in {"q", "text", "search", "id"} | {
+                    "taxonomy_term_id",
+                    "taxonomy_id",
+                    "organization_id",
+                    "parent_id",
+                }
+                assert constrained or free, (path, parameter["name"])
+            if "requestBody" in operation:
+                assert "413" in operation["responses"]
+                assert "422" in operation["responses"]
