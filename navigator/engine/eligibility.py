@@ -170,7 +170,11 @@ def check_eligibility(
         ),
         not_checked=[
             words
-            for words, given in (("the concern", concern), ("the level of need", need))
+            for words, given in (
+                ("the baby's age", stage is not Stage.postnatal or age_months is not None),
+                ("the concern", concern),
+                ("the level of need", need),
+            )
             if not given
         ],
     )
@@ -188,6 +192,8 @@ def routes_for(service: Service, audience: Audience | None) -> list[Route]:
 
 def _unchecked(rules: Eligibility, facts: Facts, directory: Directory) -> list[str]:
     found = []
+    if facts.stage is Stage.postnatal and facts.age_months is None and rules.age_months:
+        found.append(f"it is only for babies aged {rules.age_months}")
     if facts.concerns is None and rules.concerns != ALL:
         labels = {c.id: c.label.lower() for c in directory.concerns}
         found.append("it is only for " + _either(labels.get(c, c) for c in rules.concerns))

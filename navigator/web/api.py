@@ -144,7 +144,9 @@ def get_eligibility(
     locator: LocatorDep,
     stage: str = Query("", description="`pregnancy` or `postnatal`."),
     age_months: str = Query(
-        "", description="The baby's age (postnatal): `7`, `7 months`, `1 year 2 months`."
+        "",
+        description="The baby's age (postnatal): `7`, `7 months`, `1 year 2 months`; if left "
+        "out, `not_checked` says so.",
     ),
     postcode: str = Query("", description="The family's postcode (optional)."),
     audience: str = Query(
@@ -176,6 +178,7 @@ def get_eligibility(
         audience=audience,
         concern=concern,
         need=need,
+        age_required=False,
     )
     if form.errors:
         return problem(

@@ -60,6 +60,11 @@ def _whole(low: int, high: int) -> Schema:
     return {"type": "string", "pattern": pattern}
 
 
+def _ids(ids: list[str]) -> Schema:
+    """The ids the content serves (a former service id redirects); a pattern without content."""
+    return {"type": "string", "enum": ids} if ids else {"type": "string", "pattern": ID}
+
+
 def _or_blank(schema: Schema) -> Schema:
     return {"anyOf": [schema, {"type": "string", "enum": [""]}]}
 
@@ -67,14 +72,18 @@ def _or_blank(schema: Schema) -> Schema:
 def _parameters(snapshot: Snapshot | None) -> dict[tuple[str, str], Schema]:
     """(operation path or `*`, parameter name) → its schema."""
     directory = snapshot.directory if snapshot is not None else None
+    pathways = [p.id for p in snapshot.pathways] if snapshot is not None else []
+    services = sorted(
+        {i for s in directory.services for i in (s.id, *s.former_ids)} if directory else set()
+    )
     concerns = [c.id for c in directory.concerns] if directory else []
     needs = [n.id for n in directory.need_levels] if directory else []
     postcode: Schema = {"type": "string", "pattern": DOCUMENTED_PATTERN}
     months: Schema = {"type": "string", "pattern": MONTHS}
     eligibility = "/api/v1/services/{service_id}/eligibility"
     return {
-        ("*", "pathway_id"): {"type": "string", "pattern": ID},
-        ("*", "service_id"): {"type": "string", "pattern": ID},
+        ("*", "pathway_id"): _ids(pathways),
+        ("*", "service_id"): _ids(services),
         ("*", "postcode"): _or_blank(postcode),
         ("/api/v1/postcodes/{postcode}", "postcode"): postcode,
         ("*", "stage"): _enum([s.value for s in Stage]),

@@ -79,9 +79,11 @@ def read_form(
     audience: str = "",
     concern: str = "",
     need: str = "",
+    age_required: bool = True,
 ) -> EligibilityForm:
     """Check the fields; every message says what to do. Who is asking, the concern and the
-    level of need are optional: what is not given is not checked, and the answer says so."""
+    level of need are optional: what is not given is not checked, and the answer says so. The
+    API (`age_required=False`) treats a missing age the same way."""
     errors: dict[str, str] = {}
     if audience and audience not in set(Audience):
         errors["audience"] = "Select who is asking, or leave it blank"
@@ -93,7 +95,8 @@ def read_form(
         text = age_months.strip()
         months = parse_months(text)
         if not text:
-            errors["age_months"] = "Enter the baby's age in months, like 7"
+            if age_required:
+                errors["age_months"] = "Enter the baby's age in months, like 7"
         elif months is None or months > MAX_MONTHS:
             errors["age_months"] = (
                 f"Enter the baby's age in months from 0 to {MAX_MONTHS}, like 7 or 1 year 2 months"

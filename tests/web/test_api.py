@@ -204,3 +204,15 @@ def test_the_api_is_in_the_openapi_document_and_pages_are_not(client: TestClient
     schema = paths["/api/v1/pathways/{pathway_id}/navigate"]["post"]["responses"]["200"]
     refs = json.dumps(schema)
     assert "#/components/schemas/Ask" in refs and "#/components/schemas/Result" in refs
+
+
+def test_the_eligibility_api_without_an_age_checks_all_but_the_age(client: TestClient) -> None:
+    """The document allows leaving the age out (as the concern and the level of need): the
+    answer says it was not checked, and a route limited by age is at best 'confirm'."""
+    found = client.get("/api/v1/services/infant-mh/eligibility?stage=postnatal").json()
+    assert found["not_checked"][0] == "the baby's age"
+    for route in found["routes"]:
+        assert route["verdict"] != "yes"
+        assert any("babies aged 0–24 months" in words for words in route["unchecked"])
+    page = client.get("/services/infant-mh/eligibility?stage=postnatal")
+    assert page.status_code == 422  # the page's form still asks for it
