@@ -58,8 +58,20 @@ def dial_links(text: str) -> Markup:
     return Markup(DIALLED.sub(link, str(escape(text))))
 
 
-def actions(contact: Mapping[str, object], name: str) -> list[Action]:
-    """The buttons a contact gives: a call, an email, a website, in that order."""
+def actions(
+    contact: Mapping[str, object], name: str, unconfirmed: Iterable[str] = ()
+) -> list[Action]:
+    """The buttons a contact gives: a call, an email, a website, in that order, except that a
+    way in still to confirm with the service (`unconfirmed`) never leads."""
+    doubtful = {kind: kind in set(unconfirmed) for kind in ("phone", "email", "website")}
+    found = _actions(contact, name)
+    return sorted(found, key=lambda action: doubtful[KIND_FIELD[action.kind]])
+
+
+KIND_FIELD = {"call": "phone", "email": "email", "website": "website"}
+
+
+def _actions(contact: Mapping[str, object], name: str) -> list[Action]:
     found: list[Action] = []
     phone, email, website = (contact.get(key) for key in ("phone", "email", "website"))
     if isinstance(phone, str) and phone.strip():
@@ -76,15 +88,17 @@ def actions(contact: Mapping[str, object], name: str) -> list[Action]:
     return found
 
 
-def first_action(contact: Mapping[str, object], name: str) -> Action | None:
+def first_action(
+    contact: Mapping[str, object], name: str, unconfirmed: Iterable[str] = ()
+) -> Action | None:
     """The one button for a service when there is room for one: its phone, else the rest."""
-    found = actions(contact, name)
+    found = actions(contact, name, unconfirmed)
     return found[0] if found else None
 
 
 def urgent_actions(cards: Iterable[Card], size: int = URGENT_ACTIONS) -> list[Action]:
     """The first `size` urgent routes that can be reached at one tap, in the result's order."""
-    found = [a for card in cards if (a := first_action(card.contact, card.name))]
+    found = [a for card in cards if (a := first_action(card.contact, card.name, card.unconfirmed))]
     return found[:size]
 
 

@@ -98,3 +98,10 @@ def test_dial_links_escapes_the_rest_and_leaves_other_numbers() -> None:
     html = str(dial_links("<b>Ring</b> 01274 999000 or 1999"))
     assert "<b>" not in html and "&lt;b&gt;" in html
     assert "tel:" not in html
+
+
+def test_a_way_in_still_to_confirm_never_leads() -> None:
+    contact = {"phone": "01274 221234", "website": "https://example.org"}
+    assert [a.kind for a in actions(contact, "Talking")] == ["call", "website"]
+    doubtful = actions(contact, "Talking", unconfirmed=["phone", "routes"])
+    assert [a.kind for a in doubtful] == ["website", "call"]

@@ -28,11 +28,12 @@ def test_what_to_do_now_comes_first_with_buttons_to_get_in_touch(client: TestCli
     assert lead is not None and lead.get_text(strip=True) == "What to do now"
     card = html.select_one(".app-next #service-infant-mh")
     assert card is not None
-    # The best route's phone and website as buttons, before anything else on the card.
+    # The best route's website and phone as buttons, before anything else on the card; the
+    # phone is still to confirm with the service (`unconfirmed: [phone]`), so it does not lead.
     buttons = [(a["href"], a.get_text(" ", strip=True)) for a in card.select("a.app-action")]
     assert buttons == [
-        ("tel:01274000000", "Call 01274 000000"),
         ("https://example.org/infant", "Website of Infant Mental Health Service"),
+        ("tel:01274000000", "Call 01274 000000"),
     ]
     text = card.get_text(" ", strip=True)
     for expected in [
