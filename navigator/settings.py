@@ -41,6 +41,9 @@ class Settings:
     allowed_hosts: str = "localhost,127.0.0.1"
     """Comma-separated host names (no port) that may start an absolute link when `base_url` is
     empty. Behind a reverse proxy, set `base_url` instead."""
+    state_minutes: int = 60
+    """How long a family's answers are kept on the server after their last step (then purged;
+    "Leave this site" deletes them at once). See docs/decisions/state.md."""
     max_body_bytes: int = 65536
     """The largest request body accepted (JSON to the API, forms); more gets 413."""
     extra: dict[str, str] = field(default_factory=dict)

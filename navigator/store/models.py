@@ -35,3 +35,18 @@ class ContentVersion(SQLModel, table=True):
     def finding_list(self) -> list[dict[str, Any]]:
         value: list[dict[str, Any]] = json.loads(self.findings)
         return value
+
+
+class ServerState(SQLModel, table=True):
+    """Short-lived state behind a random id (docs/decisions/state.md): a family's answers
+    while they go through a journey, so that none is in the address or the history. Expires
+    `expires_at` (60 minutes after the last step by default), deleted by "Leave this site" and
+    purged when expired. The one table that may hold anything about a person, and only for
+    that long."""
+
+    __tablename__ = "server_state"
+
+    id: str = Field(primary_key=True, description="A random id (256 bits), the cookie's value.")
+    kind: str = Field(index=True, description="What the state is for: `journey`.")
+    data: str = Field(default="{}", description="JSON object: the state itself.")
+    expires_at: datetime = Field(index=True, description="When it is purged (UTC).")

@@ -19,6 +19,8 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import QueryParams
 
 from navigator.content.pathway import RED_FLAGS, Pathway
 from navigator.engine import Ask, Outcome, Result, navigate
@@ -27,8 +29,9 @@ from navigator.engine.flow import SKIP
 from navigator.engine.outcome import AnswerValue
 from navigator.geo.postcode import is_postcode, outward
 from navigator.web.actions import urgent_actions
-from navigator.web.answers import Answers, pairs, read_answers, with_query
+from navigator.web.answers import Answers, pairs, with_query
 from navigator.web.deps import ContentDep, LocatorDep
+from navigator.web.journey_state import given_answers, keep, link, posted_answers, stateful
 from navigator.web.live import Snapshot
 from navigator.web.offers import lead, offers, rest
 from navigator.web.rendering import render, site_url
@@ -54,18 +57,19 @@ def pathway_or_404(content: Snapshot, pathway_id: str) -> Pathway:
 def _walk(
     request: Request, pathway_id: str, content: Snapshot, locator: Locator
 ) -> tuple[Pathway, Answers, Outcome]:
-    """The pathway, the answers in the query string, and where the engine takes them."""
+    """The pathway, the answers (in the query string, or kept on the server), and where the
+    engine takes them."""
     pathway = pathway_or_404(content, pathway_id)
-    given = read_answers(request.query_params, pathway)
+    given = given_answers(request, pathway)
     return pathway, given, navigate(pathway, content.directory, dict(given), locator)
 
 
 def journey_url(pathway: Pathway, answers: Answers) -> str:
-    return with_query(f"/pathways/{pathway.id}", answers, pathway)
+    return link(f"/pathways/{pathway.id}", answers, pathway)
 
 
 def question_url(pathway: Pathway, question_id: str, answers: Answers) -> str:
-    return with_query(f"/pathways/{pathway.id}/questions/{question_id}", answers, pathway)
+    return link(f"/pathways/{pathway.id}/questions/{question_id}", answers, pathway)
 
 
 def _see_other(url: str) -> RedirectResponse:
@@ -76,7 +80,7 @@ def _after(pathway: Pathway, result: Result, given: Answers) -> RedirectResponse
     """Where a finished journey goes: urgent help at once, else 'Check your answers'."""
     page = "result" if result.urgent else "check"
     kept = _with_audience(pathway, given, result.answers)
-    return _see_other(with_query(f"/pathways/{pathway.id}/{page}", kept, pathway))
+    return _see_other(link(f"/pathways/{pathway.id}/{page}", kept, pathway))
 
 
 @router.get("/pathways/{pathway_id}")
@@ -84,8 +88,44 @@ def journey(
     request: Request, pathway_id: str, content: ContentDep, locator: LocatorDep
 ) -> Response:
     """Take the answers so far to the next question, or to the end."""
-    pathway, given, outcome = _walk(request, pathway_id, content, locator)
-    asked = request.query_params.get("asked")
+    pathway = pathway_or_404(content, pathway_id)
+    given = given_answers(request, pathway)
+    return _journey(request, pathway, content, locator, given, request.query_params.get("asked"))
+
+
+@router.post("/pathways/{pathway_id}")
+async def journey_step(
+    request: Request, pathway_id: str, content: ContentDep, locator: LocatorDep
+) -> Response:
+    """A family's step: the answer is posted, kept on the server with the others (see
+    `journey_state.py`), and the journey goes on at an address that holds no answer."""
+    form = await request.form()
+    fields = QueryParams([(k, v) for k, v in form.multi_items() if isinstance(v, str)])
+    return await run_in_threadpool(_step, request, pathway_id, content, locator, fields)
+
+
+def _step(
+    request: Request, pathway_id: str, content: Snapshot, locator: Locator, form: QueryParams
+) -> Response:
+    pathway = pathway_or_404(content, pathway_id)
+    if form.get("kept") == "1":
+        given = posted_answers(request, pathway, form)
+    else:  # the first step from a page whose answers were in its address: a fresh state
+        given = posted_answers(request, pathway, form, fresh=True)
+    response = _journey(request, pathway, content, locator, given, form.get("asked"))
+    keep(request, response, pathway, given)
+    return response
+
+
+def _journey(
+    request: Request,
+    pathway: Pathway,
+    content: Snapshot,
+    locator: Locator,
+    given: Answers,
+    asked: str | None,
+) -> Response:
+    outcome = navigate(pathway, content.directory, dict(given), locator)
     unfound = _unfound_postcode(pathway, content, given, asked, locator)
     if unfound is not None:
         return unfound_page(request, pathway, content, given, unfound, locator)
@@ -110,7 +150,7 @@ def question(
 ) -> Response:
     """One question, with the answer already given (if any) filled in."""
     pathway = pathway_or_404(content, pathway_id)
-    given = read_answers(request.query_params, pathway)
+    given = given_answers(request, pathway)
     others = {k: v for k, v in given.items() if k != question_id}
     outcome = navigate(pathway, content.directory, dict(others), locator)
     if not isinstance(outcome, Ask) or outcome.question_id != question_id:
@@ -175,6 +215,9 @@ def _question_page(
         "hidden": pairs(everything, pathway, without=ask.question_id),
         "back_url": back,
         "action": f"/pathways/{pathway.id}",
+        # A family's answers are posted and kept on the server, never put in the address.
+        "method": "post" if family else "get",
+        "kept": stateful(),
         "family": family,
         "quick_exit": family,
         "first": ask.question_id == RED_FLAGS,
@@ -222,7 +265,7 @@ def result(request: Request, pathway_id: str, content: ContentDep, locator: Loca
         return _see_other(journey_url(pathway, given))
     family = is_family(pathway, {**given, **outcome.answers})
     kept = _with_audience(pathway, given, outcome.answers)
-    own_url = with_query(f"/pathways/{pathway.id}/result", kept, pathway)
+    own_url = link(f"/pathways/{pathway.id}/result", kept, pathway)
     base = site_url(request)
     grouped = offers(outcome.sections)
     context = {
@@ -234,8 +277,8 @@ def result(request: Request, pathway_id: str, content: ContentDep, locator: Loca
         "family": family,
         "quick_exit": family,
         "share_url": base + own_url,
-        "check_url": with_query(f"/pathways/{pathway.id}/check", kept, pathway),
-        "referral_url": lambda sid: with_query(
+        "check_url": link(f"/pathways/{pathway.id}/check", kept, pathway),
+        "referral_url": lambda sid: link(
             f"/pathways/{pathway.id}/referral/{sid}", outcome.answers, pathway
         ),
         "restart_url": with_query(
@@ -278,7 +321,7 @@ def referral_summary(
         "facts": facts,
         "area": area,
         "today": date.today(),
-        "result_url": with_query(f"/pathways/{pathway.id}/result", outcome.answers, pathway),
+        "result_url": link(f"/pathways/{pathway.id}/result", outcome.answers, pathway),
     }
     return render(request, "referral.html", context)
 

@@ -9,6 +9,7 @@ from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Resp
 from navigator.content.vocabulary import RouteKind
 from navigator.web.actions import directory_actions
 from navigator.web.deps import ContentDep
+from navigator.web.journey_state import forget
 from navigator.web.rendering import STATIC, render
 
 router = APIRouter(include_in_schema=False)
@@ -45,11 +46,12 @@ def urgent(request: Request, content: ContentDep) -> Response:
 
 
 @router.get("/exit")
-def leave() -> Response:
-    """'Leave this site': clear what the browser keeps for this site, then go somewhere
-    neutral. Answers live only in the URL, so there is nothing on the server to clear."""
+def leave(request: Request) -> Response:
+    """'Leave this site': delete a family's answers kept on the server and the cookie naming
+    them, clear what the browser keeps for this site, then go somewhere neutral."""
     response = RedirectResponse(EXIT_TO, status_code=303)
-    response.headers["Clear-Site-Data"] = '"cache", "storage"'
+    forget(request, response)
+    response.headers["Clear-Site-Data"] = '"cache", "cookies", "storage"'
     return response
 
 

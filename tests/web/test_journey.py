@@ -223,11 +223,16 @@ def test_a_history_restore_gets_the_whole_page(client: TestClient) -> None:
 
 
 def test_question_forms_are_enhanced_by_htmx(client: TestClient) -> None:
-    html = page(client.get(f"{START}/questions/stage?red_flags=none&audience=family"))
+    html = page(client.get(f"{START}/questions/stage?red_flags=none&audience=practitioner"))
     form = html.select_one("main form")
     assert form is not None
     assert form["hx-get"] == START and form["hx-target"] == "#page"
     assert form["hx-push-url"] == "true"
+    # A family's answers are posted (kept on the server, never in the address).
+    html = page(client.get(f"{START}/questions/stage?red_flags=none&audience=family"))
+    form = html.select_one("main form")
+    assert form is not None and form["method"] == "post"
+    assert form["hx-post"] == START and form["hx-push-url"] == "true"
 
 
 def test_journey_pages_are_never_cached(client: TestClient) -> None:

@@ -59,7 +59,7 @@ def test_exit_clears_site_data_and_leaves(client: TestClient) -> None:
     response = client.get("/exit")
     assert response.status_code == 303
     assert response.headers["location"] == "https://www.bbc.co.uk/weather"
-    assert response.headers["clear-site-data"] == '"cache", "storage"'
+    assert response.headers["clear-site-data"] == '"cache", "cookies", "storage"'
 
 
 def test_urgent_page_lists_the_urgent_routes(client: TestClient) -> None:
@@ -75,7 +75,8 @@ def test_urgent_page_lists_the_urgent_routes(client: TestClient) -> None:
 
 def test_privacy_page(client: TestClient) -> None:
     html = page(client.get("/privacy"))
-    assert "Nothing about you" in html.get_text()
+    text = html.get_text()
+    assert "for up to 60 minutes" in text and "Leave this site" in text
 
 
 def test_healthz(client: TestClient) -> None:
