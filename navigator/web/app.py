@@ -106,6 +106,12 @@ def create_app(settings: Settings | None = None, *, locator: Locator | None = No
     return app
 
 
+def create_app_from_env() -> FastAPI:
+    """The app for `NAVIGATOR_*` settings: what each worker of `navigator serve --workers N`
+    makes (uvicorn's factory)."""
+    return create_app(Settings.from_env())
+
+
 def _record(store: Store, attempt: Attempt) -> None:
     store.record(version_row(attempt))
 

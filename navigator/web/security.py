@@ -119,11 +119,15 @@ def _masked_part(raw: str, decode: Callable[[str], str], encode: Callable[[str],
 
 class PostcodeFilter(logging.Filter):
     """Masks postcodes in uvicorn's access log lines (the request target is the third
-    argument) and in any other message it is attached to."""
+    argument) and in any other message it is attached to, and leaves the client's address out
+    of the access log."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if isinstance(record.args, tuple) and record.args:
-            record.args = tuple(mask_postcodes(a) if isinstance(a, str) else a for a in record.args)
+            args = [mask_postcodes(a) if isinstance(a, str) else a for a in record.args]
+            if record.name == "uvicorn.access" and len(args) == 5:
+                args[0] = "-"  # the client's address (behind a proxy, the family's) is not logged
+            record.args = tuple(args)
         elif isinstance(record.msg, str) and not record.args:
             record.msg = mask_postcodes(record.msg)
         return True

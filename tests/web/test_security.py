@@ -115,3 +115,11 @@ def test_the_filter_is_installed_once_on_uvicorn_access(client: TestClient) -> N
     assert sum(isinstance(f, PostcodeFilter) for f in filters) == 1
     install_log_filter()
     assert sum(isinstance(f, PostcodeFilter) for f in filters) == 1
+
+
+def test_the_access_log_holds_no_client_address(caplog: pytest.LogCaptureFixture) -> None:
+    install_log_filter()
+    logger = logging.getLogger("uvicorn.access")
+    with caplog.at_level(logging.INFO, logger="uvicorn.access"):
+        logger.info('%s - "%s %s HTTP/%s" %d', "203.0.113.9:5000", "GET", "/healthz", "1.1", 200)
+    assert caplog.messages == ['- - "GET /healthz HTTP/1.1" 200']
