@@ -43,9 +43,20 @@ def load_or_report(paths: Sequence[Path]) -> Bundle | None:
     return bundle
 
 
-def locator() -> Locator | None:
-    """The shipped postcode look-up."""
-    from navigator.geo.lookup import PostcodeLookup
+def locator(bundle: Bundle | None = None) -> Locator | None:
+    """The postcode look-up built from the areas of `bundle`'s services.yaml (default: the
+    content of the settings), from the state folder, built there first if need be."""
+    from dataclasses import replace
 
-    found: Locator = PostcodeLookup.default()
+    from navigator.geo.store import LiveLookup, LookupUnavailable
+
+    settings = Settings.from_env()
+    source = bundle.directory_source if bundle is not None else None
+    if source is not None:
+        settings = replace(settings, services_file=Path(source.path))
+    try:
+        found: Locator = LiveLookup.for_settings(settings).start()
+    except LookupUnavailable as error:
+        print(f"No postcode look-up: {error}.", file=sys.stderr)
+        return None
     return found

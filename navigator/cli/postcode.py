@@ -12,19 +12,16 @@ import sys
 from typing import Any
 
 from navigator.geo import InvalidPostcode, PostcodeLookup, parse_postcode
-from navigator.geo.areas import NAMES
 
 
 def register(subparsers: Any) -> None:
     command = subparsers.add_parser(
         "postcode",
         help="say which areas a postcode is in",
-        description="Say which areas a postcode is in (Bradford district, Better Start "
-        "Bradford and its wards), and whether it is near enough an edge to need confirming.",
+        description="Say which of the content's areas a postcode is in, and whether it is "
+        "near enough an edge to need confirming.",
     )
-    command.add_argument(
-        "postcode", nargs="+", metavar="POSTCODE", help="a UK postcode, e.g. BD3 8AA"
-    )
+    command.add_argument("postcode", nargs="+", metavar="POSTCODE", help="a UK postcode")
     command.add_argument(
         "--json",
         action="store_true",
@@ -51,5 +48,5 @@ def run(args: argparse.Namespace) -> int:
     if location.near_boundary:
         print("Near the edge of: " + ", ".join(location.near_boundary))
     for hint in location.hints:
-        print(f"Likely, but decided by GP registration: {hint} ({NAMES.get(hint, hint)})")
+        print(f"Likely, but decided by GP registration: {hint}")
     return 0

@@ -30,22 +30,78 @@ class AreaKind(StrEnum):
     country = "country"
 
 
+class AreaHints(Content):
+    """What makes membership of an area decided by GP registration likely, from a postcode."""
+
+    areas: list[str] = Field(
+        default_factory=list,
+        description="Ids of areas decided by postcode: a postcode in or near one of them hints.",
+    )
+    postcodes: list[str] = Field(
+        default_factory=list,
+        description="Postcode districts (`BD23`) or sectors (`BD20 0`) whose postcodes hint.",
+    )
+
+
 class Area(Content):
-    """A place that decides eligibility: a ward, a group of wards, a district, an NHS footprint."""
+    """A place that decides eligibility: a ward, a group of wards, a district, an NHS footprint.
+
+    An area decided by postcode says how: a `boundary` file, a list of `postcodes` (districts
+    or sectors, or `all`), or a `union` of other areas; `minus` takes areas away from any of
+    these. An area decided by GP registration says which postcodes make it likely (`hinted_by`).
+    """
 
     id: str = Field(description="Stable id, referred to by routes' `areas`.")
     name: str = Field(description="The name people know the area by.")
+    phrase: str | None = Field(
+        None,
+        description="How a sentence names the area ('the Better Start Bradford area'); "
+        "default the name.",
+    )
     kind: AreaKind = Field(
         description="ward, ward_group, local_authority, nhs_footprint or country."
     )
-    code: str | None = Field(None, description="The ONS code where there is one (E08000032).")
+    code: str | None = Field(
+        None, description="The ONS code where there is one (E08000032), for reference."
+    )
     within: str | None = Field(None, description="The id of the area that contains this one.")
     decided_by: Literal["postcode", "gp_registration"] = Field(
         "postcode",
         description="How membership is decided: by home postcode, or by the GP the family is "
         "registered with (then the pathway asks, and postcodes are only a hint).",
     )
+    boundary: str | None = Field(
+        None,
+        description="A GeoJSON file (or one Feature a line, `.geojsonl`) beside services.yaml "
+        "whose polygons, united, are the area: `geo/E08000032.geojsonl`.",
+    )
+    postcodes: Wildcard | list[str] | None = Field(
+        None,
+        description="The postcode districts (`BD3`) or sectors (`BD3 8`) the area is made of, "
+        "or `all` for every postcode in the data.",
+    )
+    union: list[str] = Field(
+        default_factory=list, description="Ids of areas that together make this one."
+    )
+    minus: list[str] = Field(
+        default_factory=list, description="Ids of areas taken away from this one."
+    )
+    hinted_by: AreaHints | None = Field(
+        None,
+        description="For an area decided by GP registration: the areas and postcodes that make "
+        "it likely, so a family there is asked to confirm.",
+    )
     description: str = Field("", description="What the area is and why it matters.")
+
+    @property
+    def sentence_name(self) -> str:
+        """How a sentence names the area."""
+        return self.phrase or self.name
+
+    @property
+    def has_membership(self) -> bool:
+        """Whether the area says how membership is decided by postcode."""
+        return bool(self.boundary or self.postcodes or self.union)
 
 
 class Concern(Content):

@@ -82,7 +82,7 @@ def create_app(settings: Settings | None = None, *, locator: Locator | None = No
     app.state.settings = settings
     app.state.store = store
     app.state.live = live
-    app.state.locator = locator or DefaultLocator()
+    app.state.locator = locator or DefaultLocator(settings)
     app.state.templates = make_templates(content_root=settings.content_root)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
