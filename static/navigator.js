@@ -56,3 +56,49 @@ window.addEventListener("afterprint", () => {
     details.removeAttribute("data-opened-for-print");
   }
 });
+
+// Back keeps answers. A question page's address holds the answers before it, not its own:
+// when a question is answered, its history entry is rewritten to hold the answer too, so the
+// browser's Back shows it (the server fills a question in from its own address). On Back, the
+// answers given later (in the address being left) are carried into the page returned to, as
+// the page's own Back link does, so answering again does not drop them. Nothing is stored:
+// the answers stay in the addresses, as without JavaScript.
+const JOURNEY = /^\/pathways\/[^/]+(\/(questions\/[^/]+|check|result))?$/;
+let shownUrl = window.location.href;
+
+document.addEventListener("submit", (event) => {
+  const form = event.target instanceof HTMLFormElement ? event.target : null;
+  const asked = form && form.querySelector("input[type=hidden][name=asked]");
+  if (!form || !asked || !form.hasAttribute("hx-get")) return;
+  const fields = new FormData(form, event.submitter || undefined);
+  fields.delete("asked");
+  const params = new URLSearchParams();
+  for (const [name, value] of fields) params.append(name, String(value));
+  const base = form.getAttribute("action") || "";
+  const url = `${base}/questions/${encodeURIComponent(asked.value)}?${params}`;
+  history.replaceState(history.state, "", url);
+  shownUrl = new URL(url, window.location.href).href;
+});
+
+document.addEventListener("htmx:pushedIntoHistory", () => {
+  shownUrl = window.location.href;
+});
+
+window.addEventListener("popstate", () => {
+  const left = new URL(shownUrl);
+  const back = new URL(window.location.href);
+  shownUrl = back.href;
+  const samePathway = left.pathname.split("/")[2] === back.pathname.split("/")[2];
+  if (!JOURNEY.test(left.pathname) || !JOURNEY.test(back.pathname) || !samePathway) return;
+  const merged = new URLSearchParams(back.search);
+  let added = false;
+  for (const name of new Set(left.searchParams.keys())) {
+    if (name === "asked" || merged.has(name)) continue;
+    for (const value of left.searchParams.getAll(name)) merged.append(name, value);
+    added = true;
+  }
+  if (!added) return;
+  const url = `${back.pathname}?${merged}`;
+  history.replaceState(history.state, "", url);
+  shownUrl = new URL(url, window.location.href).href;
+});

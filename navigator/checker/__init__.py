@@ -4,7 +4,8 @@ code, the exact `file:line:col`, the value that is wrong, and what to do about i
 The loader's findings (YAML syntax, unknown and missing keys, values of the wrong kind) come
 first in time; the checks here look at what the loaded content means: ids, references, ages,
 the question flow, red flags, coverage, review dates, contact details and ways in, service
-status and scenarios. Each family of checks is a module with one `check_*(scope)` function.
+status, scenarios and the family wording. Each family of checks is a module with one
+`check_*(scope)` function.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from navigator.checker.ids import check_ids
 from navigator.checker.intervals import check_intervals
 from navigator.checker.questions import check_questions
 from navigator.checker.reach import check_reach
+from navigator.checker.readability import check_readability
 from navigator.checker.red_flags import check_red_flags
 from navigator.checker.references import check_references
 from navigator.checker.review import check_review
@@ -29,6 +31,7 @@ from navigator.checker.routing import check_routing
 from navigator.checker.rules import check_rules
 from navigator.checker.scenarios import check_scenarios
 from navigator.checker.scope import Scope
+from navigator.checker.specialist import check_specialist
 from navigator.checker.status import check_status
 from navigator.checker.synonyms import check_synonyms
 from navigator.content.finding import CODES, Finding
@@ -52,7 +55,9 @@ CHECKS: tuple[Callable[[Scope], list[Finding]], ...] = (
     check_reach,
     check_scenarios,
     check_coverage,
+    check_specialist,
     check_synonyms,
+    check_readability,
 )
 """Every semantic check, in the order a commissioner would fix things."""
 

@@ -11,6 +11,7 @@ COMMANDS = (
     "navigator.cli.check",
     "navigator.cli.navigate",
     "navigator.cli.scenarios",
+    "navigator.cli.coverage",
     "navigator.cli.postcode",
     "navigator.cli.geo",
     "navigator.cli.serve",

@@ -297,6 +297,11 @@ class Service(Content):
     ring: Ring = Field(description="core, universal or risk (the evaluation's system map).")
     description: str = Field(description="What the service is, in plain words.")
     remit: str = Field(description="What it does and for whom.")
+    family_description: str | None = Field(
+        None,
+        description="What it does, for families, in plain words (a reading age of 9): family "
+        "pages show it instead of the description and remit.",
+    )
     not_for: list[Boundary] = Field(default_factory=list, description="Its boundaries.")
     routes: list[Route] = Field(default_factory=list, description="The ways to use it.")
     contact: Contact = Field(default_factory=Contact, description="How to reach it.")

@@ -48,6 +48,7 @@ CODES = _catalogue(
     Code("FLAG-001", E, "no red flags"),
     Code("FLAG-002", E, "red flag not mapped to an urgent disposition"),
     Code("COV-001", E, "no service at all for a combination"),
+    Code("COV-002", W, "a specialist need met only by catch-alls"),
     Code("REV-001", W, "review date passed"),
     Code("REV-002", E, "review dates out of order"),
     Code("CONTACT-001", E, "malformed contact detail"),
@@ -63,6 +64,7 @@ CODES = _catalogue(
     Code("ENDED-001", E, "a service past its end date still active"),
     Code("EMPTY-001", E, "an empty list that must not be empty"),
     Code("BOUND-001", W, "a boundary no criterion enforces"),
+    Code("READ-001", W, "family text hard to read"),
 )
 
 

@@ -3,14 +3,15 @@ that decide which routes to offer, the catch-all, and scenarios that test it all
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from typing import Literal
 
 from pydantic import Field
 
 from navigator.content.condition import Answer, Condition, ServiceRef
-from navigator.content.directory import Content
-from navigator.content.vocabulary import Audience, RouteKind
+from navigator.content.directory import Content, Wildcard
+from navigator.content.vocabulary import ALL, Audience, RouteKind
 
 RED_FLAGS = "red_flags"
 """The id of the question, always asked first, that lists a pathway's red flags."""
@@ -180,6 +181,20 @@ class Scenario(Content):
     expect: Expectation = Field(description="What should happen.")
 
 
+class Overlap(Content):
+    """Referral routes that may all be offered for the same family, agreed by a commissioner:
+    `navigator coverage` reports the combinations where only these services' referral routes
+    overlap as agreed, not unexplained (docs/coverage.md)."""
+
+    services: list[str] = Field(description="The service ids whose referral routes may overlap.")
+    concerns: Wildcard | list[str] = Field(
+        ALL, description="The concern ids the agreement is for, or `all`."
+    )
+    reason: str = Field(description="Why the overlap is right, in words a practitioner can use.")
+    agreed_by: str = Field(description="Who agreed it (a role or a group).")
+    agreed_on: date = Field(description="When it was agreed.")
+
+
 class Pathway(Content):
     """A whole pathway file."""
 
@@ -192,7 +207,7 @@ class Pathway(Content):
     audiences: list[Audience] = Field(description="Who it is for.")
     red_flags: list[RedFlag] = Field(description="Asked first; any yes ends the journey.")
     red_flag_question: str = Field(
-        "Is any of these happening now?", description="The question that lists the red flags."
+        "Are any of these happening now?", description="The question that lists the red flags."
     )
     family_red_flag_question: str | None = Field(None, description="The same, for families.")
     dispositions: list[Disposition] = Field(description="Where journeys end.")
@@ -205,6 +220,11 @@ class Pathway(Content):
         description="Catch-all routes shown if nothing else matches, so a result is never empty."
     )
     scenarios: list[Scenario] = Field(default_factory=list, description="Tests of the pathway.")
+    overlaps: list[Overlap] = Field(
+        default_factory=list,
+        description="Overlaps of referral routes a commissioner has agreed "
+        "(`navigator coverage` reports them as agreed).",
+    )
 
     def model_post_init(self, context: object, /) -> None:
         super().model_post_init(context)

@@ -3,6 +3,7 @@ holds, reading answers as it goes. Answers to questions it does not pass are dro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -168,14 +169,28 @@ def read_answer(
     return sorted(set(values), key=ids.index), None
 
 
+_AGE = re.compile(
+    r"(?:(?P<years>[0-9]{1,2}) ?(?:years?|yrs?|y)(?![a-z]) ?(?:, ?|and )?)?"
+    r"(?:(?P<months>[0-9]{1,3}) ?(?:months?|mths?|mos?|m)?(?![a-z]))? ?(?:old)?",
+    re.ASCII,
+)
+
+
+def parse_months(text: str) -> int | None:
+    """An age as people type it, in months: `7`, `7 months`, `7m`, `1 year 2 months`,
+    `1y 2m`, `2 years`, `18 months old`. None for anything else, including digits that are
+    not 0 to 9 (`²`, `٧`): only ASCII digits count."""
+    found = _AGE.fullmatch(" ".join(text.lower().split()))
+    if found is None or (found["years"] is None and found["months"] is None):
+        return None
+    return int(found["years"] or 0) * 12 + int(found["months"] or 0)
+
+
 def _months(question: Question, given: AnswerValue) -> tuple[AnswerValue | None, str | None]:
     low, high = question.months_range()
-    message = f"Enter the age in whole months, from {low} to {high}"
-    if isinstance(given, int):
-        months = given
-    elif isinstance(given, str) and given.strip().isdigit() and len(given.strip()) < 4:
-        months = int(given.strip())
-    else:
+    message = f"Enter the age in months from {low} to {high}, like 7 or 1 year 2 months"
+    months = given if isinstance(given, int) else parse_months(str(given))
+    if months is None:
         return None, message
     return (months, None) if low <= months <= high else (None, message)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from navigator.content.directory import Directory, Eligibility, Route
-from navigator.content.vocabulary import ALL, Criterion, Stage
+from navigator.content.vocabulary import ALL, Audience, Criterion, Stage
 from navigator.engine.facts import Facts
 from navigator.engine.outcome import Reason
 
@@ -62,13 +62,15 @@ def _source(rules: Eligibility, criterion: Criterion) -> str:
 
 Outcome = tuple[bool, str] | None
 
+PEOPLE = {Audience.practitioner: "practitioners", Audience.family: "families"}
+
 
 def _audience(rules: Eligibility, facts: Facts, _: Directory, __: list[str]) -> Outcome:
     if facts.audience is None:
         return None
     if facts.audience in rules.audience:
-        return True, f"open to {facts.audience.value}s"
-    return False, f"not used by {facts.audience.value}s directly"
+        return True, f"open to {PEOPLE[facts.audience]}"
+    return False, f"not used by {PEOPLE[facts.audience]} directly"
 
 
 def _stage(rules: Eligibility, facts: Facts, _: Directory, __: list[str]) -> Outcome:

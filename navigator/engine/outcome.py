@@ -86,6 +86,8 @@ class Card:
     route: str
     remit: str
     description: str
+    family_description: str | None
+    """The service in plain words for families (reading age 9), if the content gives it."""
     boundaries: list[BoundaryCard]
     how: str
     info_needed: list[str]

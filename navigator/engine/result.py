@@ -25,6 +25,7 @@ def card(
         route=route.kind.value,
         remit=service.remit,
         description=service.description,
+        family_description=service.family_description,
         boundaries=[
             BoundaryCard(b.who, _alternatives(b.instead, directory), b.instead_text)
             for b in service.not_for

@@ -17,6 +17,7 @@ from typing import TypeVar
 from navigator.content.directory import Directory
 from navigator.content.vocabulary import Audience, Ring, RouteKind, Stage
 from navigator.engine.facts import Locator
+from navigator.engine.flow import parse_months
 from navigator.search.filters import Filters
 from navigator.search.query import PER_PAGE, SearchRequest
 
@@ -98,6 +99,20 @@ def _number(name: str, value: str, default: int, low: int, high: int) -> int:
     return number
 
 
+def _months(name: str, value: str, high: int) -> int:
+    """An age typed as people say it (`7`, `7 months`, `1 year 2 months`); -1 if not given."""
+    if not value.strip():
+        return -1
+    months = parse_months(value)
+    if months is None:
+        raise BadSearch(
+            name, f"{LABELS[name]} must be a number, like 7 or 1 year 2 months, not '{value}'"
+        )
+    if months > high:
+        raise BadSearch(name, f"{LABELS[name]} must be from 0 to {high}")
+    return months
+
+
 def build_request(
     given: Parameters, directory: Directory, locator: Locator | None = None
 ) -> tuple[SearchRequest, list[str]]:
@@ -105,7 +120,7 @@ def build_request(
     notes: list[str] = []
     audience = _choice("audience", given.audience, Audience)
     stage = _choice("stage", given.stage, Stage)
-    age = _number("age_months", given.age_months, -1, 0, 240)
+    age = _months("age_months", given.age_months, 240)
     areas: frozenset[str] | None = None
     if given.postcode.strip() and locator is not None:
         place = locator.locate(given.postcode)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 
@@ -136,22 +136,44 @@ def get_service(service_id: str, content: ContentDep) -> Any:
     responses={301: {"description": "A former id."}, **NOT_FOUND, **BAD_INPUT},
 )
 def get_eligibility(
+    request: Request,
     service_id: str,
     content: ContentDep,
     locator: LocatorDep,
     stage: str = Query("", description="`pregnancy` or `postnatal`."),
-    age_months: str = Query("", description="The baby's age in whole months (postnatal)."),
+    age_months: str = Query(
+        "", description="The baby's age (postnatal): `7`, `7 months`, `1 year 2 months`."
+    ),
     postcode: str = Query("", description="The family's postcode (optional)."),
+    audience: str = Query(
+        "",
+        description="Who is asking: `practitioner` or `family` (optional). Only the routes "
+        "that audience can use are checked; without it, every route but training.",
+    ),
+    concern: str = Query(
+        "", description="A concern id (optional; if left out, `not_checked` says so)."
+    ),
+    need: str = Query(
+        "", description="A level of need id (optional; if left out, `not_checked` says so)."
+    ),
 ) -> Response | EligibilityCheck:
-    """Whether the family fits each route of the service: yes, no (with the reasons and
-    where to go instead) or confirm (near a boundary, or the area could not be told)."""
+    """Whether the family fits each route of the service: yes, no (`why_not` gives each
+    reason once, and `instead` where to go) or confirm (near a boundary, the area could not be
+    told, or a limit on the concern or level of need was not asked: see `not_checked`)."""
     service, current = find_service(content.directory, service_id)
     if current is not None:
-        query = f"?stage={stage}&age_months={age_months}&postcode={postcode}"
-        return RedirectResponse(f"/api/v1/services/{current}/eligibility{query}", 301)
+        return RedirectResponse(f"/api/v1/services/{current}/eligibility?{request.url.query}", 301)
     if service is None:
         return problem(404, f"There is no service '{service_id}' in the directory.")
-    form = read_form(stage, age_months, postcode)
+    form = read_form(
+        stage,
+        age_months,
+        postcode,
+        content.directory,
+        audience=audience,
+        concern=concern,
+        need=need,
+    )
     if form.errors:
         return problem(
             422,

@@ -13,6 +13,7 @@ journey works without JavaScript, a link reproduces it, and nothing is kept on t
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -22,8 +23,9 @@ from fastapi.responses import RedirectResponse, Response
 from navigator.content.pathway import RED_FLAGS, Pathway
 from navigator.engine import Ask, Outcome, Result, navigate
 from navigator.engine.facts import Locator
+from navigator.engine.flow import SKIP
 from navigator.engine.outcome import AnswerValue
-from navigator.geo.postcode import outward
+from navigator.geo.postcode import is_postcode, outward
 from navigator.web.answers import Answers, pairs, read_answers, with_query
 from navigator.web.deps import ContentDep, LocatorDep
 from navigator.web.live import Snapshot
@@ -81,9 +83,12 @@ def journey(
 ) -> Response:
     """Take the answers so far to the next question, or to the end."""
     pathway, given, outcome = _walk(request, pathway_id, content, locator)
+    asked = request.query_params.get("asked")
+    unfound = _unfound_postcode(pathway, content, given, asked, locator)
+    if unfound is not None:
+        return unfound_page(request, pathway, content, given, unfound, locator)
     if isinstance(outcome, Result):
         return _after(pathway, outcome, given)
-    asked = request.query_params.get("asked")
     if outcome.error:
         return _question_page(request, pathway, outcome, given, outcome.error)
     if asked == outcome.question_id:
@@ -112,8 +117,48 @@ def question(
     return _question_page(request, pathway, outcome, given, None)
 
 
+def _unfound_postcode(
+    pathway: Pathway, content: Snapshot, given: Answers, asked: str | None, locator: Locator
+) -> str | None:
+    """The postcode just typed on the postcode question, if it is a real postcode in the area
+    the directory covers that the look-up cannot place (not in the data, or no location)."""
+    qid = postcode_question(pathway)
+    value = given.get(qid) if qid else None
+    if asked != qid or not isinstance(value, str) or value == SKIP or not is_postcode(value):
+        return None
+    place = locator.locate(value)
+    return place.postcode if not place.known and place.covered else None
+
+
+def unfound_page(
+    request: Request,
+    pathway: Pathway,
+    content: Snapshot,
+    given: Answers,
+    postcode: str,
+    locator: Locator,
+) -> Response:
+    """The postcode question again, saying once that the postcode cannot be found, with a way
+    on without it (the question is optional): better here than on every result card."""
+    qid = postcode_question(pathway)
+    assert qid is not None
+    others = {k: v for k, v in given.items() if k != qid}
+    ask = navigate(pathway, content.directory, dict(others), locator)
+    if not isinstance(ask, Ask) or ask.question_id != qid:
+        return _see_other(journey_url(pathway, given))
+    error = f"We can't find {postcode}. Check it, or continue without a postcode"
+    shown = replace(ask, given=given[qid])
+    return _question_page(request, pathway, shown, given, error, unfound=True)
+
+
 def _question_page(
-    request: Request, pathway: Pathway, ask: Ask, given: Answers, error: str | None
+    request: Request,
+    pathway: Pathway,
+    ask: Ask,
+    given: Answers,
+    error: str | None,
+    *,
+    unfound: bool = False,
 ) -> Response:
     family = is_family(pathway, {**given, **ask.answers})
     everything = carried(given, ask.answers)
@@ -131,6 +176,7 @@ def _question_page(
         "family": family,
         "quick_exit": family,
         "first": ask.question_id == RED_FLAGS,
+        "unfound": unfound,
     }
     return render(request, "question.html", context)
 

@@ -1,5 +1,6 @@
-"""Service pages: remit, boundaries, routes and contact, and an eligibility checker (pregnancy or
-the baby's age, and a postcode). Former ids and names redirect to the current page; a service
+"""Service pages: remit, boundaries, routes and contact, and an eligibility checker (who is
+asking, pregnancy or the baby's age, and optionally the concern, the level of need and a
+postcode). Former ids and names redirect to the current page; a service
 that has ended says so and names its successor."""
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from navigator.content.directory import Directory, Route, Service
-from navigator.content.vocabulary import ALL, RouteKind, Stage
+from navigator.content.vocabulary import ALL, Audience, RouteKind, Stage
 from navigator.engine.eligibility import EligibilityCheck, check_eligibility
 from navigator.engine.facts import Locator
+from navigator.engine.flow import parse_months
 from navigator.geo.postcode import InvalidPostcode, parse_postcode
 from navigator.web.deps import ContentDep, LocatorDep
 from navigator.web.rendering import render
@@ -22,6 +24,8 @@ from navigator.web.rendering import render
 router = APIRouter(include_in_schema=False)
 
 MAX_MONTHS = 36
+
+AUDIENCE_PLURALS = {Audience.practitioner: "practitioners", Audience.family: "families"}
 
 
 def slug(text: str) -> str:
@@ -56,30 +60,66 @@ class EligibilityForm:
     stage_value: Stage | None = None
     months: int | None = None
     normalised_postcode: str | None = None
+    audience: str = ""
+    concern: str = ""
+    need: str = ""
+
+    @property
+    def audience_value(self) -> Audience | None:
+        return Audience(self.audience) if self.audience in set(Audience) else None
 
 
-def read_form(stage: str, age_months: str, postcode: str) -> EligibilityForm:
-    """Check the three fields; every message says what to do."""
+def read_form(
+    stage: str,
+    age_months: str,
+    postcode: str,
+    directory: Directory,
+    *,
+    audience: str = "",
+    concern: str = "",
+    need: str = "",
+) -> EligibilityForm:
+    """Check the fields; every message says what to do. Who is asking, the concern and the
+    level of need are optional: what is not given is not checked, and the answer says so."""
     errors: dict[str, str] = {}
+    if audience and audience not in set(Audience):
+        errors["audience"] = "Select who is asking, or leave it blank"
     stage_value = Stage(stage) if stage in set(Stage) else None
     if stage_value is None:
         errors["stage"] = "Select whether the baby is born yet"
     months = None
     if stage_value is Stage.postnatal:
         text = age_months.strip()
+        months = parse_months(text)
         if not text:
-            errors["age_months"] = "Enter the baby's age in whole months, like 6"
-        elif not text.isdigit() or len(text) > 3 or int(text) > MAX_MONTHS:
-            errors["age_months"] = f"Enter the baby's age in whole months, from 0 to {MAX_MONTHS}"
-        else:
-            months = int(text)
+            errors["age_months"] = "Enter the baby's age in months, like 7"
+        elif months is None or months > MAX_MONTHS:
+            errors["age_months"] = (
+                f"Enter the baby's age in months from 0 to {MAX_MONTHS}, like 7 or 1 year 2 months"
+            )
+            months = None
+    if concern and concern not in {c.id for c in directory.concerns}:
+        errors["concern"] = "Select a concern from the list, or leave it blank"
+    if need and need not in {n.id for n in directory.need_levels}:
+        errors["need"] = "Select a level of need, or leave it blank"
     normalised = None
     if postcode.strip():
         try:
             normalised = parse_postcode(postcode)
         except InvalidPostcode as error:
             errors["postcode"] = str(error)
-    return EligibilityForm(stage, age_months, postcode, errors, stage_value, months, normalised)
+    return EligibilityForm(
+        stage,
+        age_months,
+        postcode,
+        errors,
+        stage_value,
+        months,
+        normalised,
+        audience,
+        concern,
+        need,
+    )
 
 
 def run_check(
@@ -88,7 +128,16 @@ def run_check(
     if form.errors or form.stage_value is None:
         return None
     place = locator.locate(form.normalised_postcode) if form.normalised_postcode else None
-    return check_eligibility(service, directory, form.stage_value, form.months, place)
+    return check_eligibility(
+        service,
+        directory,
+        form.stage_value,
+        form.months,
+        place,
+        audience=form.audience_value,
+        concern=form.concern or None,
+        need=form.need or None,
+    )
 
 
 @router.get("/services")
@@ -118,12 +167,23 @@ def eligibility(
     stage: str = "",
     age_months: str = "",
     postcode: str = "",
+    audience: str = "",
+    concern: str = "",
+    need: str = "",
 ) -> Response:
     """The service page with the checker's answer for these facts."""
     service = _service_or_redirect(content.directory, service_id, "/eligibility", request)
     if isinstance(service, Response):
         return service
-    form = read_form(stage, age_months, postcode)
+    form = read_form(
+        stage,
+        age_months,
+        postcode,
+        content.directory,
+        audience=audience,
+        concern=concern,
+        need=need,
+    )
     verdict = run_check(service, content.directory, form, locator)
     context = _context(content.directory, service)
     context.update(form=form, verdict=verdict, checked=True)
@@ -145,7 +205,7 @@ def _service_or_redirect(
 def route_words(route: Route, directory: Directory) -> list[str]:
     """A route's eligibility in words, one line a criterion."""
     rules = route.eligibility
-    who = " and ".join(f"{a.value}s" for a in rules.audience)
+    who = " and ".join(AUDIENCE_PLURALS[a] for a in rules.audience)
     lines = [f"For {who}"]
     stages = {s.value for s in rules.stages}
     if stages == {"pregnancy"}:
@@ -179,6 +239,8 @@ def _context(directory: Directory, service: Service) -> dict[str, Any]:
         "urgent_route": urgent,
         "directory": directory,
         "form": EligibilityForm("", "", "", {}),
+        "concerns": directory.concerns,
+        "need_levels": directory.need_levels,
         "verdict": None,
         "checked": False,
         "route_words": lambda route: route_words(route, directory),

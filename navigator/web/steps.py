@@ -23,7 +23,7 @@ def empty_error(ask: Ask) -> str:
             else ("Select all that apply")
         )
     if ask.kind == "months":
-        return f"Enter the age in whole months, from {ask.min} to {ask.max}"
+        return f"Enter the age in months from {ask.min} to {ask.max}, like 7 or 1 year 2 months"
     if ask.optional:
         return "Enter a postcode, like BD3 8AA, or choose 'I do not know'"
     return "Enter a postcode, like BD3 8AA"

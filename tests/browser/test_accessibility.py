@@ -32,6 +32,10 @@ PAGES = {
     "urgent result": "/pathways/early-years/result?red_flags=harm-baby&audience=family",
     "service page": "/services/infant-mh",
     "eligibility answer": "/services/infant-mh/eligibility?stage=postnatal&age_months=30",
+    "eligibility to confirm": "/services/infant-mh/eligibility?stage=postnatal&age_months=7"
+    "&audience=practitioner&need=emerging&postcode=BD3+8AA",
+    "postcode not found": "/pathways/early-years?red_flags=none&audience=family"
+    "&stage=pregnancy&concerns=bonding&need=persistent&postcode=BD3+9HH&asked=postcode",
     "ended service": "/services/old-project",
     "referral summary": f"/pathways/early-years/referral/infant-mh?{ANSWERS}",
     "search": "/search?q=bonding",
@@ -69,7 +73,7 @@ def test_no_serious_accessibility_violations(page: Page, name: str) -> None:
     assert csp == [], csp
 
 
-@pytest.mark.parametrize("name", ["home", "question", "result", "service page"])
+@pytest.mark.parametrize("name", ["home", "question", "result", "service page", "search"])
 def test_pages_work_on_a_phone(page: Page, name: str) -> None:
     page.set_viewport_size({"width": 320, "height": 640})
     page.goto(PAGES[name])

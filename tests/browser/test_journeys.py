@@ -52,7 +52,7 @@ def test_practitioner_journey_with_the_keyboard_alone(page: Page) -> None:
     tab_to(page, "a.govuk-button--start[href*='practitioner']")
     assert focus_is_visible(page)
     page.keyboard.press("Enter")
-    expect(page.locator("main h1")).to_have_text("Is any of these happening now?")
+    expect(page.locator("main h1")).to_have_text("Are any of these happening now?")
 
     tab_to(page, "input[value=none]")
     assert focus_is_visible(page)
@@ -210,14 +210,20 @@ def test_practitioner_journey_without_javascript(page_without_js: Page) -> None:
 def test_the_eligibility_checker(page: Page) -> None:
     page.goto("/services/infant-mh")
     page.get_by_label("Yes").check()
-    page.get_by_label("Baby's age in months").fill("30")
+    page.get_by_label("Baby's age").fill("30 months")
     page.get_by_label("Postcode (optional)").fill("BD3 8AA")
     page.get_by_role("button", name="Check").click()
     verdict = page.locator(".app-verdict")
     expect(verdict).to_contain_text("No: Infant Mental Health Service is not open to this family")
     expect(verdict).to_contain_text("outside its age range")
     expect(verdict.get_by_role("link", name="Health Visiting").first).to_be_visible()
-    page.get_by_label("Baby's age in months").fill("5")
+    page.get_by_label("Baby's age").fill("5")
+    page.get_by_role("button", name="Check").click()
+    # The referral is only for persistent need: without the need it is not a plain yes.
+    expect(page.locator(".app-verdict")).to_contain_text("Probably, but please confirm")
+    expect(page.locator(".app-verdict")).to_contain_text("Not checked: the concern and the level")
+    page.get_by_label("Main concern (optional)").select_option("bonding")
+    page.get_by_label("Level of need (optional)").select_option("persistent")
     page.get_by_role("button", name="Check").click()
     expect(page.locator(".app-verdict")).to_contain_text(
         "Yes: Infant Mental Health Service is open"

@@ -87,10 +87,29 @@ def test_shipped_content_loads_without_findings(shipped: Bundle) -> None:
     assert [p.id for p, _ in shipped.pathways] == ["early-years"]
 
 
-def test_checker_finds_no_errors_or_warnings_today(shipped: Bundle) -> None:
+KNOWN_SPECIALIST_GAPS = {
+    "low-mood",
+    "birth-trauma",
+    "unborn-baby-worries",
+    "crying-sleep-feeding",
+    "severe-mental-illness",
+    "partner-mental-health",
+    "isolation",
+    "language-development",
+    "healthy-eating",
+    "preparing-for-parenthood",
+}
+"""Concerns that, at the specialist level of need, only catch-alls serve somewhere in Bradford
+(COV-002 on 2026-12-01, docs/coverage.md). Content may close these gaps, never open new ones."""
+
+
+def test_checker_finds_no_errors_and_no_warnings_but_known_gaps(shipped: Bundle) -> None:
     findings = check(shipped, date.today())
     assert [str(f) for f in findings if f.severity is Severity.error] == []
-    assert [str(f) for f in findings if f.severity is Severity.warning] == []
+    warnings = [f for f in findings if f.severity is Severity.warning]
+    assert [str(f) for f in warnings if f.code != "COV-002"] == []
+    concerns = {f.message.split("'")[1] for f in warnings if f.code == "COV-002"}
+    assert concerns <= KNOWN_SPECIALIST_GAPS
 
 
 # ------------------------------------------------------------------ the directory

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from navigator.content.directory import Directory, Service
-from navigator.content.vocabulary import RouteKind, Stage
+from navigator.content.vocabulary import Audience, RouteKind, Stage
 from navigator.engine.eligibility import check_eligibility
 
 
@@ -28,9 +28,16 @@ def service(directory: Directory, id: str) -> Service:
 
 def test_inside_the_area_and_the_age_range_is_yes(directory: Directory) -> None:
     found = check_eligibility(
-        service(directory, "infant-mh"), directory, Stage.postnatal, 5, Place()
+        service(directory, "infant-mh"),
+        directory,
+        Stage.postnatal,
+        5,
+        Place(),
+        concern="bonding",
+        need="persistent",
     )
     assert found.verdict == "yes"
+    assert found.not_checked == [] and found.to_confirm == []
     assert [r.route for r in found.routes] == ["consultation", "referral"]
     assert all(r.verdict == "yes" for r in found.routes)
     assert found.place == "In the area."
@@ -47,9 +54,56 @@ def test_too_old_is_no_with_the_reason_and_the_alternative(directory: Directory)
     assert [a.id for a in found.instead] == ["health-visiting"]
 
 
+def test_a_limit_that_was_not_asked_is_confirm_never_yes(directory: Directory) -> None:
+    # The referral needs persistent need: without the need it is not a "yes".
+    found = check_eligibility(
+        service(directory, "infant-mh"), directory, Stage.postnatal, 7, Place(), concern="bonding"
+    )
+    assert [r.verdict for r in found.routes] == ["yes", "confirm"]
+    assert found.routes[1].unchecked == ["it is only for this level of need: persistent difficulty"]
+    assert found.not_checked == ["the level of need"]
+    assert [(n.message, n.routes) for n in found.to_confirm] == [
+        ("it is only for this level of need: persistent difficulty", ["referral"])
+    ]
+
+
+def test_the_reasons_a_route_is_closed_are_said_once(directory: Directory) -> None:
+    found = check_eligibility(
+        service(directory, "infant-mh"), directory, Stage.postnatal, 30, Place()
+    )
+    assert [(n.message, n.routes) for n in found.why_not] == [
+        ("a baby of 30 months is outside its age range (0–24 months)", ["consultation", "referral"])
+    ]
+
+
+def test_only_the_routes_of_the_audience_are_checked(directory: Directory) -> None:
+    hv = service(directory, "health-visiting")
+    for_family = check_eligibility(
+        hv, directory, Stage.pregnancy, None, Place(), audience=Audience.family
+    )
+    by_family = [r.kind.value for r in hv.routes if Audience.family in r.eligibility.audience]
+    assert [r.route for r in for_family.routes] == by_family
+    assert "referral" not in by_family
+    infant = check_eligibility(
+        service(directory, "infant-mh"),
+        directory,
+        Stage.pregnancy,
+        None,
+        Place(),
+        audience=Audience.family,
+    )
+    assert infant.routes == [] and infant.verdict == "no"
+
+
 def test_the_age_does_not_count_in_pregnancy(directory: Directory) -> None:
     found = check_eligibility(
-        service(directory, "infant-mh"), directory, Stage.pregnancy, 30, Place()
+        service(directory, "infant-mh"),
+        directory,
+        Stage.pregnancy,
+        30,
+        Place(),
+        concern="bonding",
+        need="persistent",
     )
     assert found.verdict == "yes"
 
@@ -109,8 +163,10 @@ def test_a_training_route_does_not_make_a_family_eligible(directory: Directory) 
         }
     )
     with_training = infant.model_copy(update={"routes": [*infant.routes, training]})
-    found = check_eligibility(with_training, directory, Stage.postnatal, 30, Place())
-    assert [r.verdict for r in found.routes] == ["no", "no", "yes"]
+    found = check_eligibility(
+        with_training, directory, Stage.postnatal, 30, Place(), audience=Audience.practitioner
+    )
+    assert [r.verdict for r in found.routes] == ["no", "no", "confirm"]
     assert found.verdict == "no"
     assert [a.id for a in found.instead] == ["health-visiting"]
 

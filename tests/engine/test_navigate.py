@@ -85,7 +85,7 @@ def test_unreachable_answers_are_dropped(pathway: Pathway, directory: Directory)
 def test_bad_answer_gives_error_and_keeps_answer(pathway: Pathway, directory: Directory) -> None:
     outcome = navigate(pathway, directory, practitioner(age="forty"))
     assert isinstance(outcome, Ask) and outcome.question_id == "age"
-    assert outcome.error == "Enter the age in whole months, from 0 to 36"
+    assert outcome.error == "Enter the age in months from 0 to 36, like 7 or 1 year 2 months"
     assert outcome.given == "forty"
     outcome = navigate(pathway, directory, practitioner(postcode="not a postcode"))
     assert isinstance(outcome, Ask) and outcome.question_id == "postcode"
@@ -144,7 +144,10 @@ def test_near_boundary_is_offered_with_please_confirm(
 def test_postcode_not_found_is_never_a_no(pathway: Pathway, directory: Directory) -> None:
     outcome = result(pathway, directory, practitioner(postcode=NOT_FOUND))
     card = next(c for c in outcome.cards() if c.service_id == "infant-mh")
-    assert any("could not find" in c for c in card.caveats)
+    # The look-up's message, naming the postcode, is said once, not on every card.
+    assert any("could not find" in n for n in outcome.notes)
+    assert any("The postcode could not be checked." in c for c in card.caveats)
+    assert not any("could not find" in c for c in outcome.cards()[0].caveats)
     skipped = result(pathway, directory, practitioner(postcode="unknown"))
     assert skipped.offers("infant-mh", "referral")
 

@@ -116,7 +116,8 @@ def test_a_bad_filter_is_explained(client: TestClient) -> None:
     summary = soup(response).select_one(".govuk-error-summary")
     assert (
         summary is not None
-        and "The baby's age in months must be a whole number, not 'soon'" in summary.text
+        and "The baby's age in months must be a number, like 7 or 1 year 2 months, not 'soon'"
+        in summary.text
     )
 
 
@@ -173,3 +174,10 @@ def test_the_api_and_the_command_line_agree(
         from_api = client.get("/api/v1/services", params=params).json()
     assert from_api == from_cli
     assert from_api["results"] or from_api["total"] == 0
+
+
+def test_the_age_filter_takes_ages_in_words(client: TestClient) -> None:
+    in_words = client.get("/api/v1/services", params={"age_months": "2 years 6 months"}).json()
+    as_number = client.get("/api/v1/services", params={"age_months": "30"}).json()
+    assert in_words == as_number
+    assert client.get("/api/v1/services", params={"age_months": "²"}).status_code == 422

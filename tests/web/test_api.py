@@ -59,7 +59,7 @@ def test_an_unusable_answer_comes_back_as_the_question_with_an_error(client: Tes
     answers = {"red_flags": ["none"], "audience": "family", "stage": "postnatal", "age": 99}
     body = client.post(NAVIGATE, json={"answers": answers}).json()
     assert body["question_id"] == "age"
-    assert body["error"] == "Enter the age in whole months, from 0 to 36"
+    assert body["error"] == "Enter the age in months from 0 to 36, like 7 or 1 year 2 months"
     assert body["given"] == 99
 
 
@@ -120,17 +120,46 @@ def test_service_former_id_redirects_and_unknown_is_404(client: TestClient) -> N
 
 def test_eligibility(client: TestClient) -> None:
     url = "/api/v1/services/infant-mh/eligibility"
-    body = client.get(
-        url, params={"stage": "postnatal", "age_months": "5", "postcode": "BD3 8AA"}
-    ).json()
+    given = {"stage": "postnatal", "age_months": "5", "postcode": "BD3 8AA"}
+    body = client.get(url, params={**given, "concern": "bonding", "need": "persistent"}).json()
     assert body["verdict"] == "yes"
     assert [r["verdict"] for r in body["routes"]] == ["yes", "yes"]
+    assert body["not_checked"] == []
     body = client.get(url, params={"stage": "postnatal", "age_months": "30"}).json()
     assert body["verdict"] == "no"
     assert body["routes"][0]["failed"][0]["criterion"] == "age"
     assert body["instead"] == [{"id": "health-visiting", "name": "Health Visiting"}]
     body = client.get(url, params={"stage": "pregnancy", "postcode": "BD5 0AA"}).json()
     assert body["verdict"] == "confirm"
+
+
+def test_eligibility_says_what_it_did_not_check(client: TestClient) -> None:
+    url = "/api/v1/services/infant-mh/eligibility"
+    body = client.get(url, params={"stage": "postnatal", "age_months": "7 months"}).json()
+    assert body["verdict"] == "confirm"
+    assert body["not_checked"] == ["the concern", "the level of need"]
+    referral = body["routes"][1]
+    assert referral["route"] == "referral" and referral["verdict"] == "confirm"
+    assert "it is only for this level of need: persistent difficulty" in referral["unchecked"]
+
+
+def test_eligibility_says_each_reason_once_for_the_audience_routes(client: TestClient) -> None:
+    url = "/api/v1/services/infant-mh/eligibility"
+    body = client.get(url, params={"stage": "postnatal", "age_months": "30"}).json()
+    assert body["why_not"] == [
+        {
+            "message": "a baby of 30 months is outside its age range (0–24 months)",
+            "routes": ["consultation", "referral"],
+        }
+    ]
+    body = client.get(
+        "/api/v1/services/health-visiting/eligibility",
+        params={"stage": "pregnancy", "audience": "family"},
+    ).json()
+    assert body["audience"] == "family"
+    assert body["routes"] and all(
+        r["route"] not in ("training", "referral") for r in body["routes"]
+    )
 
 
 def test_eligibility_bad_input_is_422_with_messages(client: TestClient) -> None:
@@ -142,6 +171,12 @@ def test_eligibility_bad_input_is_422_with_messages(client: TestClient) -> None:
     assert response.status_code == 422
     fields = [e["field"] for e in response.json()["errors"]]
     assert fields == ["age_months", "postcode"]
+    response = client.get(
+        url, params={"stage": "postnatal", "age_months": "²", "audience": "cat", "need": "x"}
+    )
+    assert response.status_code == 422
+    fields = [e["field"] for e in response.json()["errors"]]
+    assert fields == ["audience", "age_months", "need"]
 
 
 def test_postcode(client: TestClient) -> None:

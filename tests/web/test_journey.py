@@ -69,7 +69,9 @@ def test_an_age_out_of_range_is_refused_with_the_value_shown(client: TestClient)
         f"{START}?red_flags=none&audience=practitioner&stage=postnatal&age=99&asked=age"
     )
     html = page(response)
-    assert "Enter the age in whole months, from 0 to 36" in text(html, ".govuk-error-summary")
+    assert "Enter the age in months from 0 to 36, like 7 or 1 year 2 months" in text(
+        html, ".govuk-error-summary"
+    )
     field = html.select_one("input#age")
     assert field is not None and field["value"] == "99"
     assert "govuk-input--error" in field["class"]
@@ -130,7 +132,7 @@ def test_all_answers_lead_to_check_your_answers(client: TestClient) -> None:
     html = page(client.get(f"{path}?{urlsplit(response.headers['location']).query}"))
     rows = html.select(".govuk-summary-list__row")
     keys = [text(r, "dt") for r in rows]
-    assert keys[0] == "Is any of these happening now?"
+    assert keys[0] == "Are any of these happening now?"
     values = {text(r, "dt"): text(r, ".govuk-summary-list__value") for r in rows}
     assert values["How old is the baby, in months?"] == "5 months"
     assert values["What are you worried about?"] == "Parent-infant relationship and bonding"
@@ -235,3 +237,50 @@ def test_journey_pages_are_never_cached(client: TestClient) -> None:
         f"{START}/result?{ALL_ANSWERS}",
     ]:
         assert client.get(url).headers["cache-control"] == "no-store", url
+
+
+BEFORE_POSTCODE = (
+    "red_flags=none&audience=practitioner&stage=pregnancy&concerns=bonding&need=persistent"
+)
+
+
+def test_a_postcode_not_in_the_data_is_said_once_on_its_question(client: TestClient) -> None:
+    response = client.get(f"{START}?{BEFORE_POSTCODE}&postcode=bd3+9hh&asked=postcode")
+    assert response.status_code == 200
+    html = page(response)
+    assert html.h1 is not None and "postcode" in html.h1.get_text().lower()
+    expected = "We can't find BD3 9HH. Check it, or continue without a postcode"
+    assert text(html, ".govuk-error-summary") == f"There is a problem {expected}"
+    assert html.select_one("input#postcode")["value"] == "bd3 9hh"  # type: ignore[index]
+    skip = html.select_one("button[name=postcode][value=unknown]")
+    assert skip is not None and skip.get_text(strip=True) == "Continue without a postcode"
+    onward = client.get(f"{START}?{BEFORE_POSTCODE}&postcode=unknown&asked=postcode")
+    assert onward.status_code == 303
+    assert (
+        client.get(f"{START}?{BEFORE_POSTCODE}&postcode=BD3+8AA&asked=postcode").status_code == 303
+    )
+
+
+def test_a_postcode_not_in_the_data_in_a_link_is_said_once_on_the_result(
+    client: TestClient,
+) -> None:
+    html = page(client.get(f"{START}/result?{BEFORE_POSTCODE}&postcode=BD3+9HH"))
+    assert (
+        html.get_text().count("BD3 9HH") == 1 + html.get_text().count("Link to these results") * 0
+    )
+
+
+def test_an_age_in_words_is_taken(client: TestClient) -> None:
+    base = f"{START}?red_flags=none&audience=practitioner&stage=postnatal"
+    response = client.get(f"{base}&age=1+year+2+months&asked=age")
+    assert response.status_code == 303
+    assert ("age", "14") in where(response)[1]
+    response = client.get(f"{base}&age=7m&asked=age")
+    assert ("age", "7") in where(response)[1]
+
+
+def test_unicode_digits_are_refused_cleanly(client: TestClient) -> None:
+    base = f"{START}?red_flags=none&audience=practitioner&stage=postnatal"
+    response = client.get(f"{base}&age=%C2%B2&asked=age")
+    assert response.status_code == 200
+    assert "Enter the age in months" in text(page(response), ".govuk-error-summary")

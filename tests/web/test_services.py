@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from tests.web.conftest import page
+from tests.web.conftest import page, text
 
 
 def test_service_page_shows_remit_boundaries_routes_and_contact(client: TestClient) -> None:
@@ -18,6 +18,7 @@ def test_service_page_shows_remit_boundaries_routes_and_contact(client: TestClie
     assert "Children aged 24 months or more" in text
     assert "Consultation: advice for you, the practitioner" in text
     assert "Area: Better Start Bradford area" in text
+    assert "For practitioners" in text and "familys" not in text
     assert "Family consent" in text
     assert html.select_one("a[href='tel:01274000000']") is not None
     form = html.select_one("form[action^='/services/infant-mh/eligibility']")
@@ -67,8 +68,67 @@ def verdict(client: TestClient, query: str) -> str:
 
 
 def test_eligibility_yes(client: TestClient) -> None:
-    text = verdict(client, "stage=postnatal&age_months=5&postcode=bd38aa")
+    text = verdict(
+        client, "stage=postnatal&age_months=5&postcode=bd38aa&concern=bonding&need=persistent"
+    )
     assert text.startswith("Yes: Infant Mental Health Service is open to this family")
+    assert "Not checked" not in text
+
+
+def test_eligibility_without_the_need_and_concern_says_what_it_did_not_check(
+    client: TestClient,
+) -> None:
+    # The referral route is only for persistent need: it cannot be a plain "yes".
+    html = page(
+        client.get("/services/infant-mh/eligibility?stage=postnatal&age_months=7&postcode=bd38aa")
+    )
+    box = html.select_one(".app-verdict")
+    assert box is not None
+    text = box.get_text(" ", strip=True)
+    assert text.startswith("Probably, but please confirm")
+    assert "Referral: please confirm." in text and "Referral: yes" not in text
+    assert "Referral: it is only for this level of need: persistent difficulty." in text
+    assert "Not checked: the concern and the level of need." in text
+
+
+def test_eligibility_at_a_level_of_need_the_referral_does_not_take(client: TestClient) -> None:
+    text = verdict(
+        client, "stage=postnatal&age_months=7&postcode=bd38aa&concern=bonding&need=emerging"
+    )
+    assert text.startswith("Yes:")  # the consultation is open
+    assert "Referral: it does not take families at this level of need (emerging worry)" in text
+
+
+def test_a_no_gives_each_reason_once(client: TestClient) -> None:
+    html = page(client.get("/services/infant-mh/eligibility?stage=postnatal&age_months=30"))
+    reasons = [li.get_text(" ", strip=True) for li in html.select(".app-why-not li")]
+    assert reasons == ["A baby of 30 months is outside its age range (0–24 months)."]
+    box = html.select_one(".app-verdict--no")
+    assert box is not None and box.get_text().count("outside its age range") == 1
+    assert "yes" not in box.get_text(" ", strip=True).lower().split()
+
+
+def test_a_family_sees_only_the_routes_a_family_can_use(client: TestClient) -> None:
+    query = "stage=postnatal&age_months=5&audience=family"
+    for_family = page(client.get(f"/services/health-visiting/eligibility?{query}"))
+    routes = [li.get_text(" ", strip=True) for li in for_family.select(".app-open-routes li")]
+    assert routes and all(not r.startswith(("Training", "Referral")) for r in routes)
+    html = page(client.get(f"/services/infant-mh/eligibility?{query}"))
+    assert "has no way in for parents and carers" in text(html, ".app-verdict")
+
+
+def test_the_age_box_takes_ages_as_people_write_them(client: TestClient) -> None:
+    for typed in ("7 months", "7m", "7"):
+        response = client.get(
+            "/services/infant-mh/eligibility",
+            params={"stage": "postnatal", "age_months": typed, "postcode": "BD3 8AA"},
+        )
+        assert response.status_code == 200, typed
+    response = client.get(
+        "/services/infant-mh/eligibility", params={"stage": "postnatal", "age_months": "²"}
+    )
+    assert response.status_code == 422
+    assert "Enter the baby's age in months" in text(page(response), ".govuk-error-summary")
 
 
 def test_eligibility_no_with_the_reason_and_where_instead(client: TestClient) -> None:
@@ -76,7 +136,7 @@ def test_eligibility_no_with_the_reason_and_where_instead(client: TestClient) ->
     html = page(response)
     box = html.select_one(".app-verdict--no")
     assert box is not None
-    assert "a baby of 30 months is outside its age range (0–24 months)" in box.get_text()
+    assert "A baby of 30 months is outside its age range (0–24 months)" in box.get_text()
     assert box.select_one("a[href='/services/health-visiting']") is not None
 
 

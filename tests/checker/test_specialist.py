@@ -1,0 +1,89 @@
+"""COV-002: a specialist need met only by catch-alls, one warning per concern, with the ages
+and places, only at the specialist level of need and only where the pathway's own catch-alls
+work."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+from navigator.checker import check
+from navigator.content.finding import Finding
+from navigator.content.loader import load
+from tests.conftest import FIXTURES, GOOD
+
+BROKEN = FIXTURES / "broken" / "cov-002"
+POSTCODE = """      - goto: postcode
+  - id: postcode
+    text: What is the family's postcode?
+    kind: postcode
+    sets: postcode
+    next:
+      - goto: routine
+"""
+HELPLINE = """  - id: helpline
+    name: National helpline
+    provider: A charity
+    ring: universal
+    description: A helpline for parents anywhere.
+    remit: Any worry.
+    routes:
+      - kind: self_referral
+        eligibility:
+          audience: [practitioner]
+        how: Ring the helpline.
+    contact: {website: https://example.org}
+    last_reviewed: 2026-01-01
+    review_by: 2099-01-01
+"""
+
+
+def findings(*paths: Path) -> list[Finding]:
+    return [f for f in check(load(paths), date(2026, 12, 1)) if f.code == "COV-002"]
+
+
+def edited(tmp_path: Path, file: str, old: str, new: str) -> Path:
+    path = tmp_path / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def test_the_finding_gives_the_ages_and_the_catch_alls() -> None:
+    [found] = findings(BROKEN)
+    assert found.severity.value == "warning"
+    assert "'bonding' at the specialist level of need ('complex')" in found.message
+    assert "after the birth at 24–36 months:" in found.message
+    assert "only catch-alls would work with the family there ('gp'" in found.message
+
+
+def test_a_specific_route_at_that_age_ends_the_warning(tmp_path: Path) -> None:
+    shutil.copytree(BROKEN, tmp_path, dirs_exist_ok=True)
+    edited(
+        tmp_path, "services.yaml", "age_months: {from: 0, to: 24}", "age_months: {from: 0, to: 37}"
+    )
+    assert findings(tmp_path) == []
+
+
+def test_a_scale_of_two_levels_has_no_specialist_level() -> None:
+    assert findings(GOOD / "services.yaml", GOOD / "pathways") == []
+
+
+def test_only_the_places_the_fallback_serves_are_looked_at(tmp_path: Path) -> None:
+    shutil.copytree(BROKEN, tmp_path, dirs_exist_ok=True)
+    # The GP, the fallback, now works in Bradford only; a national helpline (a catch-all too)
+    # is all there is outside it. Outside Bradford is beyond the pathway's reach: no warning.
+    edited(tmp_path, "pathways/mini.yaml", "      - goto: routine\nrules:", POSTCODE + "rules:")
+    edited(
+        tmp_path,
+        "services.yaml",
+        "          audience: [practitioner]\n        how: Book an appointment.",
+        "          audience: [practitioner]\n          areas: [bradford]\n"
+        "        how: Book an appointment.",
+    )
+    edited(tmp_path, "services.yaml", "  - id: infant-team", HELPLINE + "  - id: infant-team")
+    [found] = findings(tmp_path)
+    assert "after the birth at 24–36 months, in Bradford:" in found.message
+    assert "outside" not in found.message
