@@ -94,8 +94,8 @@ def _prefixes(scope: Scope, directory: Directory) -> list[Finding]:
                         "district or sector.",
                         either(
                             "write a district, in capitals, as on the first half of a postcode "
-                            "(BD3, LS29, EC1A)",
-                            "write a sector: the district, a space and one digit (BD3 8)",
+                            "(SW1A, M1, EC1A)",
+                            "write a sector: the district, a space and one digit (SW1A 1)",
                         ),
                     )
                 )

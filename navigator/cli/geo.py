@@ -69,10 +69,11 @@ def run(args: argparse.Namespace) -> int:
     rules = AreaRules.from_directory(bundle.directory)
     root = settings.services_path.parent
     live = LiveLookup.for_settings(settings)
-    key = lookup_key(rules, root, settings.postcodes_path, live.example)[:24]
+    example = bundle.directory.site.example_postcode
+    key = lookup_key(rules, root, settings.postcodes_path, example)[:24]
     out = args.out or live.root / f"{key}.tsv.gz"
     try:
-        report = build(rules, root, settings.postcodes_path, out, live.example)
+        report = build(rules, root, settings.postcodes_path, out, example)
     except BuildError as error:
         print(f"navigator geo-build: {error}", file=sys.stderr)
         return 1

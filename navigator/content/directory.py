@@ -329,10 +329,42 @@ class Service(Content):
         return self.status is ServiceStatus.active and (self.ended is None or day < self.ended)
 
 
+class Site(Content):
+    """The site's own words about the place it serves: read by the header, the home page, the
+    API description, the command line's help and the messages about postcodes."""
+
+    place: str = Field("", description="The place the directory serves ('Bradford').")
+    title: str = Field(
+        "Early years navigator", description="The title in the header of every page."
+    )
+    ages: str = Field(
+        "", description="The ages served, in words ('pregnancy to age 3'), for descriptions."
+    )
+    example_postcode: str | None = Field(
+        None,
+        description="A real postcode of the place that messages give as an example "
+        "('Enter a postcode, like …').",
+    )
+    languages: list[str] = Field(
+        default_factory=lambda: ["en"], description="Codes of the languages the site offers."
+    )
+    contact: str | None = Field(
+        None, description="How to reach the team that keeps the content (an email address)."
+    )
+
+    def like(self) -> str:
+        """', like BD3 8AA' after 'Enter a postcode', or nothing without an example."""
+        return f", like {self.example_postcode}" if self.example_postcode else ""
+
+
 class Directory(Content):
     """The whole of `services.yaml`."""
 
     version: str = Field(description="The directory's version (CalVer, 2026.11.1).")
+    site: Site = Field(
+        default_factory=Site,
+        description="The place served and the site's own words about it (header, home page).",
+    )
     areas: list[Area] = Field(description="Every area that routes may name.")
     concerns: list[Concern] = Field(description="The concern vocabulary.")
     need_levels: list[NeedLevel] = Field(description="Levels of need, least first.")

@@ -139,6 +139,7 @@ class LiveLookup:
                 self._stamp = self._stamps()  # do not retry until a file changes again
                 return False
             rules = AreaRules.from_directory(directory)
+            example = directory.site.example_postcode or self.example
             content_root = self.services_path.parent
             try:
                 sources = postcode_files(self.postcodes)
@@ -150,7 +151,7 @@ class LiveLookup:
                 *sources,
             )
             stamp = self._stamps()
-            name = lookup_key(rules, content_root, self.postcodes, self.example)[:_KEY_LENGTH]
+            name = lookup_key(rules, content_root, self.postcodes, example)[:_KEY_LENGTH]
             if self._lookup is not None and self._lookup.name == name:
                 self._stamp = stamp
                 return True
@@ -160,7 +161,7 @@ class LiveLookup:
                     self.root.mkdir(parents=True, exist_ok=True)
                     with FileLock(str(self.root / ".build.lock")):
                         if not path.exists():
-                            report = build(rules, content_root, self.postcodes, path, self.example)
+                            report = build(rules, content_root, self.postcodes, path, example)
                             log.info(
                                 "postcode lookup %s built: %d postcodes", name, report.postcodes
                             )
