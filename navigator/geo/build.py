@@ -285,7 +285,7 @@ class Geography:
         if inner:
             deepest = inner[-1]
             parent = rules[deepest].within
-            if not rules.children(deepest) and parent is not None and parent not in roots:
+            if parent is not None and deepest in rules[parent].union and parent not in roots:
                 return f"{{postcode}} is in {rules.phrase(parent)} ({rules.phrase(deepest)})."
             inner_children = [c for c in rules.children(deepest) if rules[c].by_postcode]
             outside = (
