@@ -11,7 +11,8 @@ import json
 import sys
 from typing import Any
 
-from navigator.geo import InvalidPostcode, PostcodeLookup, parse_postcode
+from navigator.cli.common import postcode_lookup
+from navigator.geo import InvalidPostcode, parse_postcode
 
 
 def register(subparsers: Any) -> None:
@@ -38,7 +39,10 @@ def run(args: argparse.Namespace) -> int:
     except InvalidPostcode as error:
         print(f"navigator postcode: {error}", file=sys.stderr)
         return 2
-    location = PostcodeLookup.default().locate(text)
+    lookup = postcode_lookup()
+    if lookup is None:
+        return 1
+    location = lookup.locate(text)
     if args.json:
         print(json.dumps(location.as_json(), ensure_ascii=False))
         return 0

@@ -63,7 +63,7 @@ def parameters(args: argparse.Namespace) -> Parameters:
 
 
 def run(args: argparse.Namespace) -> int:
-    from navigator.geo.lookup import PostcodeLookup
+    from navigator.cli.common import locator as postcode_locator
 
     try:
         generation = LiveIndex.for_settings(Settings.from_env()).start()
@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"navigator search: {error}; run 'navigator check'.", file=sys.stderr)
         return 2
     given = parameters(args)
-    locator = PostcodeLookup.default() if given.postcode else None
+    locator = postcode_locator() if given.postcode else None
     try:
         request, notes = build_request(given, generation.directory, locator)
     except BadSearch as error:

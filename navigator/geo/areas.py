@@ -94,10 +94,20 @@ class AreaRules:
 
     rules: tuple[AreaRule, ...]
     _by_id: dict[str, AreaRule] = field(default_factory=dict, repr=False, compare=False)
+    _rank: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    _children: dict[str | None, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    _unions: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    _depth: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        # Worked out once: England has thousands of areas, and every sentence asks these.
         for rule in self.rules:
             self._by_id.setdefault(rule.id, rule)  # the first of a repeated id wins
+        for rank, rule in enumerate(self._by_id.values()):
+            self._rank[rule.id] = rank
+            self._children.setdefault(rule.within, []).append(rule.id)
+            for part in rule.union:
+                self._unions.setdefault(part, []).append(rule.id)
 
     @classmethod
     def from_directory(cls, directory: Directory) -> AreaRules:
@@ -117,8 +127,18 @@ class AreaRules:
     def ids(self) -> tuple[str, ...]:
         return tuple(self._by_id)
 
+    def rank(self, id: str) -> int:
+        """Where the area is in the content's order (unknown ids after every area)."""
+        return self._rank.get(id, len(self._rank))
+
     def depth(self, id: str) -> int:
-        return len(self.ancestors(id)) - 1
+        if id not in self._depth:
+            self._depth[id] = len(self.ancestors(id)) - 1
+        return self._depth[id]
+
+    def unions_of(self, id: str) -> list[str]:
+        """The areas whose `union` names `id`."""
+        return self._unions.get(id, [])
 
     def ancestors(self, id: str) -> list[str]:
         """`id` and every area containing it, narrowest first."""
@@ -132,7 +152,7 @@ class AreaRules:
 
     def children(self, id: str | None) -> list[str]:
         """The areas directly within `id` (None: the areas within no other)."""
-        return [r.id for r in self._by_id.values() if r.within == id]
+        return self._children.get(id, [])
 
     def with_ancestors(self, ids: Iterable[str]) -> tuple[str, ...]:
         """`ids` and every area containing them, widest first."""
@@ -143,13 +163,12 @@ class AreaRules:
 
     def sort(self, ids: Iterable[str]) -> tuple[str, ...]:
         """Area ids widest first, then in the content's order (unknown ids last)."""
-        rank = {id: i for i, id in enumerate(self._by_id)}
         return tuple(
             sorted(
                 set(ids),
                 key=lambda id: (
-                    self.depth(id) if id in rank else 1_000,
-                    rank.get(id, len(rank)),
+                    self.depth(id) if id in self._rank else 1_000,
+                    self.rank(id),
                     id,
                 ),
             )

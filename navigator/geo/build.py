@@ -184,64 +184,106 @@ class Geography:
     def place(
         self, postcodes: Sequence[str], lon: NDArray[np.float64], lat: NDArray[np.float64]
     ) -> tuple[list[Placement], NDArray[np.intp]]:
-        """The distinct placements of the located postcodes, and each one's index into them."""
+        """The distinct placements of the located postcodes, and each one's index into them.
+
+        Membership is kept as sorted arrays of postcode indices, one per area (never a full
+        yes/no column per area: England has thousands of areas), and a boundary is tested only
+        against the points inside its box widened by 75 m (an R-tree of the points finds them).
+        """
         n = len(postcodes)
+        if n == 0:
+            return [], np.zeros(0, dtype=np.intp)
         districts = np.array([p.split(" ")[0] for p in postcodes], dtype=object)
         sectors = np.array([p[:-2] for p in postcodes], dtype=object)
+        x, y = self.projection.xy(lon, lat)
+        points = shapely.points(x, y)
+        tree = shapely.STRtree(points)
+        Index = NDArray[np.int64]
 
-        def by_prefix(prefixes: Sequence[str]) -> BoolArray:
+        def by_prefix(prefixes: Sequence[str]) -> Index:
             wanted = list(prefixes)
-            return np.asarray(np.isin(districts, wanted) | np.isin(sectors, wanted))
+            hit = np.isin(districts, wanted) | np.isin(sectors, wanted)
+            return np.flatnonzero(hit).astype(np.int64)
 
-        inside: dict[str, BoolArray] = {}
-        near: dict[str, BoolArray] = {}
+        def by_shape(shape: Any) -> tuple[Index, Index]:
+            west, south, east, north = shape.bounds
+            box = shapely.box(
+                west - NEAR_METRES, south - NEAR_METRES, east + NEAR_METRES, north + NEAR_METRES
+            )
+            candidates = np.sort(tree.query(box)).astype(np.int64)
+            inside = shapely.intersects_xy(shape, x[candidates], y[candidates])
+            distance = shapely.distance(shape.boundary, points[candidates])
+            return candidates[inside], candidates[distance <= NEAR_METRES]
+
+        empty: Index = np.zeros(0, dtype=np.int64)
+        inside: dict[str, Index] = {}
+        near: dict[str, Index] = {}
         for id in self.order:
             rule = self.rules[id]
             if id in self.boundaries:
-                boundary = self.boundaries[id]
-                inside[id] = boundary.contains(lon, lat)
-                near[id] = boundary.distance_m(lon, lat) <= NEAR_METRES
+                inside[id], near[id] = by_shape(self.boundaries[id].shape)
                 continue
-            member = np.zeros(n, dtype=np.bool_)
-            close = np.zeros(n, dtype=np.bool_)
+            member, close = empty, empty
             if rule.postcodes == "all":
-                member[:] = True
+                member = np.arange(n, dtype=np.int64)
             elif rule.postcodes:
-                member |= by_prefix(rule.postcodes)
+                member = by_prefix(rule.postcodes)
             if rule.boundary:
-                whole = Boundary(
-                    id=id,
-                    shape=self.projection.geometry(read_boundary(self.root / rule.boundary)),
-                    projection=self.projection,
-                )
-                member |= whole.contains(lon, lat)
-                close |= whole.distance_m(lon, lat) <= NEAR_METRES
+                whole = self.projection.geometry(read_boundary(self.root / rule.boundary))
+                shapely.prepare(whole)
+                within, edge = by_shape(whole)
+                member, close = np.union1d(member, within), np.union1d(close, edge)
             for part in rule.union:
-                member |= inside[part]
-                close |= near[part]
-            base = member.copy()
+                member, close = np.union1d(member, inside[part]), np.union1d(close, near[part])
+            base = member
             for part in rule.minus:
-                member &= ~inside[part]
-                close |= near[part] & base
-            inside[id] = member
-            near[id] = close
+                member = np.setdiff1d(member, inside[part], assume_unique=True)
+                close = np.union1d(close, np.intersect1d(near[part], base))
+            inside[id], near[id] = member, close
         hinting = [r for r in self.rules.rules if r.decided_by == "gp_registration"]
-        columns: list[BoolArray] = [*inside.values(), *near.values()]
-        hint_columns = [by_prefix(r.hint_postcodes) for r in hinting]
-        if n == 0:
-            return [], np.zeros(0, dtype=np.intp)
-        # One flag more, always set, so that a content with no areas still has a column.
-        flags = np.column_stack([*columns, *hint_columns, np.ones(n, dtype=np.bool_)])
-        packed = np.packbits(flags, axis=1)
-        unique, inverse = np.unique(packed, axis=0, return_inverse=True)
         ids = list(inside)
+        # Every fact about a postcode is a (postcode, code) pair: code 3k is "in area k",
+        # 3k + 1 "near its edge", 3k + 2 "in a district that hints at GP area k".
+        parts_at: list[Index] = []
+        parts_code: list[Index] = []
+        for k, id in enumerate(ids):
+            for kind, found in ((0, inside[id]), (1, near[id])):
+                parts_at.append(found)
+                parts_code.append(np.full(len(found), 3 * k + kind, dtype=np.int64))
+        for k, rule in enumerate(hinting):
+            found = by_prefix(rule.hint_postcodes) if rule.hint_postcodes else empty
+            parts_at.append(found)
+            parts_code.append(np.full(len(found), 3 * (len(ids) + k) + 2, dtype=np.int64))
+        at = np.concatenate([empty, *parts_at])
+        code = np.concatenate([empty, *parts_code])
+        order = np.lexsort((code, at))
+        at, code = at[order], code[order]
+        # A postcode's placement is the set of its codes: hash each set (two independent
+        # 64-bit sums of random weights, so a collision is beyond belief), then group equal
+        # hashes. Points with no code at all share the hash 0.
+        weights = np.random.default_rng(20261201).integers(
+            1, 2**63, size=(2, 3 * (len(ids) + len(hinting)) + 1), dtype=np.uint64
+        )
+        signature = np.zeros((n, 2), dtype=np.uint64)
+        starts = np.flatnonzero(np.r_[True, at[1:] != at[:-1]]) if len(at) else empty
+        if len(at):
+            with np.errstate(over="ignore"):
+                for h in range(2):
+                    signature[at[starts], h] = np.add.reduceat(weights[h][code], starts)
+        unique, first, inverse = np.unique(
+            signature, axis=0, return_index=True, return_inverse=True
+        )
+        ends = np.r_[starts[1:], len(at)] if len(at) else empty
+        segment = {int(at[s]): (int(s), int(e)) for s, e in zip(starts, ends, strict=True)}
         placements: list[Placement] = []
-        for row in unique:
-            bits = np.unpackbits(row)[: flags.shape[1]].astype(bool)
-            in_ids = [id for k, id in enumerate(ids) if bits[k]]
-            near_ids = [id for k, id in enumerate(ids) if bits[len(ids) + k]]
-            hint_ids = [r.id for k, r in enumerate(hinting) if bits[2 * len(ids) + k]]
+        for point in first.tolist():
+            s, e = segment.get(point, (0, 0))
+            codes = code[s:e].tolist()
+            in_ids = [ids[c // 3] for c in codes if c % 3 == 0]
+            near_ids = [ids[c // 3] for c in codes if c % 3 == 1]
+            hint_ids = [hinting[c // 3 - len(ids)].id for c in codes if c % 3 == 2]
             placements.append(self._placement(in_ids, near_ids, hint_ids, hinting))
+        del unique
         return placements, np.asarray(inverse, dtype=np.intp).reshape(-1)
 
     def _placement(
@@ -267,17 +309,14 @@ class Geography:
         """One sentence on where a located postcode is, with `{postcode}` for the postcode;
         "please confirm" near an edge."""
         rules = self.rules
-        by_postcode = [id for id in rules.ids if rules[id].by_postcode]
-        roots = {id for id in by_postcode if rules[id].within is None}
+        roots = {id for id in rules.children(None) if rules[id].by_postcode}
         surely = [id for id in areas if id not in near]
         # An edge between the parts of a union the postcode is surely in (two wards of a
         # ward group, say) changes nothing: the postcode is in the union either way.
-        near = tuple(
-            id for id in near if not any(id in rules[u].union and u in surely for u in rules.ids)
-        )
+        near = tuple(id for id in near if not any(u in surely for u in rules.unions_of(id)))
         confirm = "so please confirm with the service."
         if near:
-            edge = min(near, key=lambda id: (rules.depth(id), rules.ids.index(id)))
+            edge = min(near, key=lambda id: (rules.depth(id), rules.rank(id)))
             around = [id for id in surely if id in rules.ancestors(edge)[1:] and id not in roots]
             where = f"in {rules.phrase(around[-1])}, " if around else ""
             return f"{{postcode}} is {where}near the edge of {rules.phrase(edge)}, {confirm}"
