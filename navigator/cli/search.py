@@ -13,7 +13,7 @@ import json
 import sys
 from typing import Any
 
-from navigator.content.vocabulary import Audience, Ring, RouteKind, Stage
+from navigator.content.vocabulary import Audience, RouteKind, Stage
 from navigator.search.live import LiveIndex, SearchUnavailable
 from navigator.search.query import SearchPage, search
 from navigator.search.request import BadSearch, Parameters, build_request
@@ -42,7 +42,9 @@ def register(subparsers: Any) -> None:
     command.add_argument("--stage", default="", choices=[s.value for s in Stage])
     command.add_argument("--age-months", default="", metavar="N", help="the baby's age in months")
     command.add_argument("--postcode", default="", help="where the family lives")
-    command.add_argument("--ring", action="append", default=[], choices=[r.value for r in Ring])
+    command.add_argument(
+        "--ring", action="append", default=[], help="a ring the content declares (repeatable)"
+    )
     command.add_argument("--page", default="1", metavar="N")
     command.add_argument("--per-page", default="", metavar="N")
     command.set_defaults(run=run)

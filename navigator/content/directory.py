@@ -11,7 +11,7 @@ from typing import Any, Literal
 from pydantic import ConfigDict, Field, ModelWrapValidatorHandler, PrivateAttr, model_validator
 
 from navigator.content.position import Located
-from navigator.content.vocabulary import ALL, Audience, Criterion, Ring, RouteKind, Stage
+from navigator.content.vocabulary import ALL, Audience, Criterion, RouteKind, Stage
 
 Wildcard = Literal["all"]
 
@@ -294,7 +294,11 @@ class Service(Content):
         description="When the service ended (or will end): from that day it is never offered.",
     )
     provider: str = Field(description="The organisation that runs it.")
-    ring: Ring = Field(description="core, universal or risk (the evaluation's system map).")
+    ring: str | None = Field(
+        None,
+        description="The service's value in the directory's `ring` grouping, when it declares "
+        "one (the shipped content's system map: core, universal or risk).",
+    )
     description: str = Field(description="What the service is, in plain words.")
     remit: str = Field(description="What it does and for whom.")
     family_description: str | None = Field(
@@ -327,6 +331,24 @@ class Service(Content):
     def open_on(self, day: date) -> bool:
         """Whether the service is running on `day` (it stops on its `ended` date)."""
         return self.status is ServiceStatus.active and (self.ended is None or day < self.ended)
+
+
+class GroupValue(Content):
+    """One value of a grouping (one ring of a system map)."""
+
+    id: str = Field(description="Stable id, written in services' `ring`.")
+    label: str = Field(description="How search filters and pages name it.")
+    description: str = Field("", description="What belongs here.")
+
+
+class Grouping(Content):
+    """A way the directory groups its services (the system map's rings). The order of the
+    values is the order results list services in when they fit a family equally well."""
+
+    id: str = Field(description="`ring`: the grouping services name in their `ring`.")
+    label: str = Field(description="How the search filter names the grouping.")
+    description: str = Field("", description="What the grouping is, for commissioners.")
+    values: list[GroupValue] = Field(description="The values, in the order results use.")
 
 
 class Site(Content):
@@ -372,6 +394,11 @@ class Directory(Content):
         default_factory=list, description="Named facts that questions set and routes require."
     )
     services: list[Service] = Field(description="Every service, current and decommissioned.")
+    groupings: list[Grouping] = Field(
+        default_factory=list,
+        description="How services are grouped (optional): a grouping with id `ring` gives the "
+        "values services' `ring` may take, and the order results list them in.",
+    )
 
     def model_post_init(self, context: object, /) -> None:
         super().model_post_init(context)
@@ -386,6 +413,19 @@ class Directory(Content):
     def current_id(self, id: str) -> str | None:
         """The id a (possibly former) id now goes by."""
         return id if id in self._services else self._former.get(id)
+
+    def grouping(self, id: str) -> Grouping | None:
+        return next((g for g in self.groupings if g.id == id), None)
+
+    def ring_order(self) -> dict[str, int]:
+        """Each declared ring's place in the order results use (empty if none is declared)."""
+        rings = self.grouping("ring")
+        return {v.id: i for i, v in enumerate(rings.values)} if rings else {}
+
+    def ring_labels(self) -> dict[str, str]:
+        """Each declared ring's label, in order."""
+        rings = self.grouping("ring")
+        return {v.id: v.label for v in rings.values} if rings else {}
 
     def area(self, id: str) -> Area | None:
         return self._areas.get(id)

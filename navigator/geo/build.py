@@ -212,8 +212,11 @@ class Geography:
             )
             candidates = np.sort(tree.query(box)).astype(np.int64)
             inside = shapely.intersects_xy(shape, x[candidates], y[candidates])
-            distance = shapely.distance(shape.boundary, points[candidates])
-            return candidates[inside], candidates[distance <= NEAR_METRES]
+            # A prepared edge answers "within 75 m?" from its index, not vertex by vertex.
+            edge = shape.boundary
+            shapely.prepare(edge)
+            close = shapely.dwithin(edge, points[candidates], NEAR_METRES)
+            return candidates[inside], candidates[close]
 
         empty: Index = np.zeros(0, dtype=np.int64)
         inside: dict[str, Index] = {}
