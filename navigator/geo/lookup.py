@@ -175,7 +175,8 @@ class PostcodeLookup:
         """`entries` maps postcodes without their space (`"BD38AA"`) to a placement, or to None
         for a postcode that exists but has no coordinates. `covers` are the postcode areas of
         the data (default: those of `entries`)."""
-        self._entries = dict(entries)
+        # A mapping that is not a dict (memory-mapped arrays) is kept as it is, not copied.
+        self._entries = dict(entries) if isinstance(entries, dict) else entries
         self.covers = frozenset(covers) or frozenset(postcode_area(k) for k in self._entries)
         self.example = example
         self.name = name
@@ -204,6 +205,10 @@ class PostcodeLookup:
 
     def __len__(self) -> int:
         return len(self._entries)
+
+    def entries(self) -> Mapping[str, Placement | None]:
+        """Postcode without its space → placement (None: known, no coordinates)."""
+        return self._entries
 
     def __contains__(self, postcode: object) -> bool:
         if not isinstance(postcode, str):

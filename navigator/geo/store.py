@@ -9,6 +9,7 @@ through a file lock) while requests go on with the old one, then swaps it in. A 
 that does not load, or areas that cannot be built, keep the last good lookup.
 
     <state_dir>/geo/<key>.tsv.gz       key: sha256 of areas, boundary files, postcodes, format
+    <state_dir>/geo/<key>.keys.npy, .rows.npy, .meta.json   the same, memory-mapped (mapped.py)
 """
 
 from __future__ import annotations
@@ -165,7 +166,7 @@ class LiveLookup:
                             log.info(
                                 "postcode lookup %s built: %d postcodes", name, report.postcodes
                             )
-                lookup = PostcodeLookup.load(path, name=name)
+                lookup = self._open(path, name)
             except (BuildError, LookupFileError) as error:
                 log.warning("postcode lookup not built: %s", error)
                 self._stamp = stamp
@@ -174,6 +175,23 @@ class LiveLookup:
             self._stamp = stamp
             log.info("postcode lookup %s in use", name)
             return True
+
+    def _open(self, path: Path, name: str) -> PostcodeLookup:
+        """The lookup at `path`, memory-mapped from its arrays (written from the text the
+        first time), so that a national lookup loads in milliseconds."""
+        from navigator.geo.mapped import load_mapped, save_mapped
+
+        base = path.with_name(name)
+        mapped = load_mapped(base, name=name)
+        if mapped is not None:
+            return mapped
+        parsed = PostcodeLookup.load(path, name=name)
+        try:
+            save_mapped(parsed, base)
+        except OSError as error:  # a read-only state folder still serves from the text
+            log.warning("could not save the mapped lookup: %s", error)
+            return parsed
+        return load_mapped(base, name=name) or parsed
 
     def _load(self) -> Directory | None:
         bundle = load([self.services_path])
