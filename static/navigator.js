@@ -31,21 +31,29 @@ document.addEventListener("click", async (event) => {
     const field = document.getElementById(copy.getAttribute("data-copy-target"));
     const status = document.getElementById("share-status");
     if (!field) return;
+    // The target is a field (its value) or a link (its address).
+    const text = "value" in field ? field.value : field.href;
     try {
-      await window.navigator.clipboard.writeText(field.value);
+      await window.navigator.clipboard.writeText(text);
       if (status) status.textContent = "Link copied.";
     } catch {
-      field.select();
-      if (status) status.textContent = "The link is selected: press Ctrl and C (or Cmd and C) to copy it.";
+      if ("select" in field) {
+        field.select();
+        if (status) status.textContent = "The link is selected: press Ctrl and C (or Cmd and C) to copy it.";
+      } else if (status) {
+        status.textContent = "Press and hold (or right-click) the link to these results to copy it.";
+      }
     }
     return;
   }
   if (element && element.closest("[data-print]")) window.print();
 });
 
-// Print every disclosure ("Who it is not for", "Why this service?") open, with the rest of the page.
+// Print the disclosures open, with the rest of the page; a result's cards keep "What it does"
+// and "Why this service?" closed (the print stylesheet leaves them out, to keep it short).
 window.addEventListener("beforeprint", () => {
   for (const details of document.querySelectorAll("details:not([open])")) {
+    if (details.matches(".app-offer .app-not-for, .app-offer .app-why")) continue;
     details.setAttribute("open", "");
     details.setAttribute("data-opened-for-print", "");
   }

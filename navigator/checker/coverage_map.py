@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from itertools import product
 from typing import Any, Literal
 
@@ -32,6 +33,7 @@ from navigator.content.directory import Directory, Route, Service
 from navigator.content.pathway import (
     NONE_OF_THESE,
     RED_FLAGS,
+    KnownGap,
     Overlap,
     Pathway,
     Rule,
@@ -334,6 +336,7 @@ class CoverageMap:
             "need": need,
             "where": self.where(cells, WHERE),
             "catch_alls": self.services(shown),
+            "known": _known_json(self.pathway.known_gap(concern, need, date.today())),
             "cells": [{**self._key(c, WHERE), "status": c.status} for c in cells],
         }
 
@@ -371,3 +374,14 @@ def _refs(rule: Rule) -> list[ServiceRef]:
 
 def _of_kind(kind: RouteKind) -> Callable[[Service, Route], bool]:
     return lambda _, route: route.kind is kind
+
+
+def _known_json(gap: KnownGap | None) -> dict[str, str] | None:
+    if gap is None:
+        return None
+    return {
+        "reason": gap.reason,
+        "recorded_by": gap.recorded_by,
+        "recorded_on": gap.recorded_on.isoformat(),
+        "review_by": gap.review_by.isoformat(),
+    }

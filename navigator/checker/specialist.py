@@ -19,6 +19,8 @@ Also REF-001 for a pathway's `overlaps` that name a service or a concern that do
 
 from __future__ import annotations
 
+from datetime import date
+
 from navigator.checker.coverage_map import WHERE, CoverageMap
 from navigator.checker.references import service_problem
 from navigator.checker.scope import Scope, either, quoted
@@ -39,12 +41,13 @@ def check_specialist(scope: Scope) -> list[Finding]:
     found: list[Finding] = []
     for pathway in scope.pathways():
         found += _overlap_references(scope, pathway, directory)
+        found += _known_gap_references(scope, pathway, directory)
         if len(directory.need_levels) >= SPECIALIST_SCALE:
-            found += _specialist(CoverageMap(pathway, directory))
+            found += _specialist(CoverageMap(pathway, directory), scope.today)
     return found
 
 
-def _specialist(coverage: CoverageMap) -> list[Finding]:
+def _specialist(coverage: CoverageMap, today: date) -> list[Finding]:
     directory = coverage.directory
     highest = directory.need_levels[-1]
     home = _home(coverage.pathway, directory)
@@ -58,7 +61,7 @@ def _specialist(coverage: CoverageMap) -> list[Finding]:
     found = []
     for concern in directory.concerns:
         numbers = by_concern.get(concern.id)
-        if not numbers:
+        if not numbers or coverage.pathway.known_gap(concern.id, highest.id, today):
             continue
         chosen = [cells[n] for n in numbers]
         where = "; ".join(coverage.where(chosen, WHERE))
@@ -77,6 +80,8 @@ def _specialist(coverage: CoverageMap) -> list[Finding]:
                     f"add a route that takes '{concern.id}' at need '{highest.id}' for these "
                     "ages and places to a specialist service in services.yaml",
                     "add the service that does this work to the directory",
+                    "record the gap under the pathway's `known_gaps` with the reason, so "
+                    "commissioners see it",
                 ),
             )
         )
@@ -94,6 +99,27 @@ def _home(pathway: Pathway, directory: Directory) -> set[str] | None:
     if not named:
         return None
     return {a.id for a in directory.areas if named & set(directory.ancestors(a.id))}
+
+
+def _known_gap_references(scope: Scope, pathway: Pathway, directory: Directory) -> list[Finding]:
+    found: list[Finding] = []
+    vocabularies = {
+        "concern": [c.id for c in directory.concerns],
+        "need": [n.id for n in directory.need_levels],
+    }
+    for number, gap in enumerate(pathway.known_gaps, 1):
+        for field, ids in vocabularies.items():
+            id = getattr(gap, field)
+            if id not in ids:
+                found.append(
+                    finding(
+                        "REF-001",
+                        gap.field_at(field),
+                        f"known gap {number} names {field} '{id}', which is not in the directory.",
+                        spelt(id, ids) + either(f"correct the {field} id", "remove the gap"),
+                    )
+                )
+    return found
 
 
 def _overlap_references(scope: Scope, pathway: Pathway, directory: Directory) -> list[Finding]:

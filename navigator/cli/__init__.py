@@ -17,6 +17,7 @@ COMMANDS = (
     "navigator.cli.serve",
     "navigator.cli.search",
     "navigator.cli.index",
+    "navigator.cli.oruk",
 )
 """Modules that each define `register(subparsers)`; their order is the order of the help."""
 

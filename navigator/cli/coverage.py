@@ -13,6 +13,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from datetime import date
 
 from navigator.checker.coverage_dimensions import DIMENSIONS
 from navigator.checker.coverage_map import (
@@ -125,7 +126,9 @@ def _gaps(coverage: CoverageMap, directory: Directory) -> Iterator[str]:
         if concern_id != concern:
             concern = concern_id
             yield f"  {concern_id} ({labels.get(concern_id, concern_id)})"
-        yield f"    at need '{need}' ({len(cells):,}):"
+        known = coverage.pathway.known_gap(concern_id, need, date.today())
+        note = f", known: {known.reason.strip()}" if known else ""
+        yield f"    at need '{need}' ({len(cells):,}{note}):"
         for phrase in coverage.where(cells, WHERE):
             yield f"      {phrase}"
 

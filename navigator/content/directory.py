@@ -213,6 +213,9 @@ class Boundary(Content):
         default_factory=list, description="Ids of services to go to instead."
     )
     instead_text: str | None = Field(None, description="Where to go instead, when not a service.")
+    family_instead_text: str | None = Field(
+        None, description="The same in plain words for families, where `instead_text` is not."
+    )
     prose_only: bool = Field(
         False,
         description="Acknowledges that no criterion enforces this boundary (it is for the "

@@ -195,6 +195,22 @@ class Overlap(Content):
     agreed_on: date = Field(description="When it was agreed.")
 
 
+class KnownGap(Content):
+    """A specialist need the directory has no specialist service for, recorded by a
+    commissioner: the gap stays in `navigator coverage` (marked known, with the reason), and
+    COV-002 no longer warns about it until `review_by`."""
+
+    concern: str = Field(description="The concern id.")
+    need: str = Field(description="The need level id (the specialist level).")
+    reason: str = Field(
+        description="What is known: why there is no specialist service, or what is missing "
+        "from the directory, and what families are offered meanwhile."
+    )
+    recorded_by: str = Field(description="Who recorded it (a role or a group).")
+    recorded_on: date = Field(description="When it was recorded.")
+    review_by: date = Field(description="When to look at it again; after it COV-002 warns again.")
+
+
 class Pathway(Content):
     """A whole pathway file."""
 
@@ -225,6 +241,19 @@ class Pathway(Content):
         description="Overlaps of referral routes a commissioner has agreed "
         "(`navigator coverage` reports them as agreed).",
     )
+    known_gaps: list[KnownGap] = Field(
+        default_factory=list,
+        description="Specialist needs with no specialist service, recorded by a commissioner "
+        "(COV-002 does not warn about them until their `review_by`).",
+    )
+
+    def known_gap(self, concern: str, need: str, today: date) -> KnownGap | None:
+        """The recorded gap for this concern and need, if one is recorded and not yet due."""
+        return next(
+            (g for g in self.known_gaps
+             if g.concern == concern and g.need == need and today <= g.review_by),
+            None,
+        )  # fmt: skip
 
     def model_post_init(self, context: object, /) -> None:
         super().model_post_init(context)

@@ -98,16 +98,21 @@ def _concerns(rules: Eligibility, facts: Facts, directory: Directory, _: list[st
         return True, "open to any concern"
     shared = [c for c in facts.concerns if c in rules.concerns]
     if shared:
-        return True, "its remit covers " + _labels(directory, shared)
+        return True, "it helps with " + _labels(directory, shared, facts)
     if not facts.concerns:
         return False, "it is for particular concerns, and none was chosen"
-    return False, "its remit does not cover " + _labels(directory, list(facts.concerns))
+    return False, "it does not help with " + _labels(directory, list(facts.concerns), facts)
 
 
 def _need(rules: Eligibility, facts: Facts, directory: Directory, _: list[str]) -> Outcome:
     if facts.need is None or rules.need == ALL:
         return None
-    label = next((n.label.lower() for n in directory.need_levels if n.id == facts.need), facts.need)
+    family = facts.audience is Audience.family
+    label = next(
+        (((family and n.family_label) or n.label).lower() for n in directory.need_levels
+         if n.id == facts.need),
+        facts.need,
+    )  # fmt: skip
     if facts.need in rules.need:
         return True, f"it takes families at this level of need ({label})"
     return False, f"it does not take families at this level of need ({label})"
@@ -172,8 +177,9 @@ def _unsure(directory: Directory, ids: list[str]) -> str:
     )
 
 
-def _labels(directory: Directory, ids: list[str]) -> str:
-    labels = {c.id: c.label.lower() for c in directory.concerns}
+def _labels(directory: Directory, ids: list[str], facts: Facts) -> str:
+    family = facts.audience is Audience.family
+    labels = {c.id: ((family and c.family_label) or c.label).lower() for c in directory.concerns}
     return ", ".join(labels.get(i, i) for i in ids)
 
 

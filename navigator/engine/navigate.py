@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from navigator.content.directory import Directory, Service
+from navigator.content.directory import Directory, Route, Service
 from navigator.content.pathway import NONE_OF_THESE, RED_FLAGS, Pathway, QuestionKind, Sets
 from navigator.content.vocabulary import ALL, ROUTE_TITLES, Audience, Criterion, RouteKind, Stage
 from navigator.engine.eligibility import place_facts
@@ -256,16 +256,16 @@ def _routine_result(
             found = match_route(route, facts, directory, skip=skip)
             if found.ok and (offered or asked):
                 made = card(service, route, directory, found.passed, found.caveats)
-                ranked = (*_fit(made, service.id in catch_alls, rings), position)
+                ranked = (*_fit(route, made, service.id in catch_alls, rings), position)
                 (by_kind[route.kind] if offered else ask_about).append((ranked, made))
             elif found.ok and decision.rule is not None and mention:
                 why = _not_offered(decision, directory, route.kind)
                 reason = Reason("rule", False, why, decision.rule.at.short)
-                near.append(_near(service, route.kind, reason, directory))
+                near.append(_near(service, route.kind, reason, directory, family))
             elif len(found.failed) == 1 and _near_worthy(
                 found.failed[0], route.eligibility.concerns
             ):
-                near.append(_near(service, route.kind, found.failed[0], directory))
+                near.append(_near(service, route.kind, found.failed[0], directory, family))
     sections = [
         Section(kind.value, ROUTE_TITLES[kind], _ranked(by_kind[kind]))
         for kind in decision.order
@@ -298,15 +298,17 @@ def _routine_result(
     )  # fmt: skip
 
 
-def _fit(card: Card, catch_all: bool, rings: dict[str, int]) -> tuple[int, ...]:
-    """How closely a card fits, best first: not a catch-all; its remit names the concern; it is
+def _fit(route: Route, card: Card, catch_all: bool, rings: dict[str, int]) -> tuple[int, ...]:
+    """How closely a card fits, best first: not a catch-all; it names the concern; it is
     limited to the family's area; then the order of the directory's declared rings (the
     shipped content puts the parent-infant ring first). Never A to Z: ties keep the
     directory's own order."""
-    specific = any(
-        r.criterion == Criterion.concerns and "remit covers" in r.message for r in card.why
+    specific = route.eligibility.concerns != ALL and any(
+        r.criterion == Criterion.concerns for r in card.why
     )
-    local = any(r.criterion == Criterion.area and r.passed for r in card.why)
+    local = route.eligibility.areas != ALL and any(
+        r.criterion == Criterion.area and r.passed for r in card.why
+    )
     return (int(catch_all), int(not specific), int(not local), rings.get(card.ring, len(rings)))
 
 
@@ -330,8 +332,10 @@ def _near_worthy(failed: Reason, concerns: object) -> bool:
     return concerns != ALL or failed.criterion == Criterion.area.value
 
 
-def _near(service: Service, kind: RouteKind, failed: Reason, directory: Directory) -> NearMiss:
-    alternatives, text = instead_for(service, failed.criterion, directory)
+def _near(
+    service: Service, kind: RouteKind, failed: Reason, directory: Directory, family: bool
+) -> NearMiss:
+    alternatives, text = instead_for(service, failed.criterion, directory, family=family)
     return NearMiss(service.id, service.name, kind.value, failed, alternatives, text)
 
 

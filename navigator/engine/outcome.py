@@ -73,6 +73,7 @@ class BoundaryCard:
     who: str
     instead: list[Alternative]
     instead_text: str | None
+    family_instead_text: str | None = None
 
 
 @dataclass(frozen=True)

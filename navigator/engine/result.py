@@ -27,7 +27,9 @@ def card(
         description=service.description,
         family_description=service.family_description,
         boundaries=[
-            BoundaryCard(b.who, _alternatives(b.instead, directory), b.instead_text)
+            BoundaryCard(
+                b.who, _alternatives(b.instead, directory), b.instead_text, b.family_instead_text
+            )
             for b in service.not_for
         ],
         how=route.how,
@@ -54,16 +56,18 @@ def _alternatives(ids: list[str], directory: Directory) -> list[Alternative]:
 
 
 def instead_for(
-    service: Service, criterion: str, directory: Directory
+    service: Service, criterion: str, directory: Directory, *, family: bool = False
 ) -> tuple[list[Alternative], str | None]:
-    """Where to go instead when `service` fails `criterion`: its boundaries say."""
+    """Where to go instead when `service` fails `criterion`: its boundaries say (in their
+    family wording for a family)."""
     ids: list[str] = []
     texts: list[str] = []
     for boundary in service.not_for:
         if boundary.criterion is not None and boundary.criterion.value == criterion:
             ids.extend(i for i in boundary.instead if i not in ids)
-            if boundary.instead_text:
-                texts.append(boundary.instead_text)
+            text = (family and boundary.family_instead_text) or boundary.instead_text
+            if text:
+                texts.append(text)
     return _alternatives(ids, directory), " ".join(texts) or None
 
 

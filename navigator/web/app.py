@@ -35,6 +35,7 @@ ROUTERS = [
     "navigator.web.api",
     "navigator.web.status",
     "navigator.web.search_routes",
+    "navigator.web.oruk",
 ]
 """Modules with a `router`; each is mounted if it can be imported (search adds its own)."""
 
@@ -138,7 +139,7 @@ def version_row(attempt: Attempt) -> ContentVersion:
 
 
 def _wants_json(request: Request) -> bool:
-    return request.url.path.startswith("/api/")
+    return request.url.path.startswith(("/api/", "/oruk"))
 
 
 def _handle_errors(app: FastAPI) -> None:

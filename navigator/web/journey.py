@@ -26,10 +26,12 @@ from navigator.engine.facts import Locator
 from navigator.engine.flow import SKIP
 from navigator.engine.outcome import AnswerValue
 from navigator.geo.postcode import is_postcode, outward
+from navigator.web.actions import urgent_actions
 from navigator.web.answers import Answers, pairs, read_answers, with_query
 from navigator.web.deps import ContentDep, LocatorDep
 from navigator.web.live import Snapshot
-from navigator.web.rendering import render
+from navigator.web.offers import lead, offers, rest
+from navigator.web.rendering import render, site_url
 from navigator.web.steps import (
     audience_question,
     carried,
@@ -223,10 +225,14 @@ def result(request: Request, pathway_id: str, content: ContentDep, locator: Loca
     family = is_family(pathway, {**given, **outcome.answers})
     kept = _with_audience(pathway, given, outcome.answers)
     own_url = with_query(f"/pathways/{pathway.id}/result", kept, pathway)
-    base = str(request.app.state.settings.base_url).rstrip("/") or str(request.base_url).rstrip("/")
+    base = site_url(request)
+    grouped = offers(outcome.sections)
     context = {
         "pathway": pathway,
         "result": outcome,
+        "lead": lead(grouped),
+        "more": rest(grouped),
+        "urgent_actions": urgent_actions(outcome.cards()) if outcome.urgent else [],
         "family": family,
         "quick_exit": family,
         "share_url": base + own_url,

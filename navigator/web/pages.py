@@ -7,6 +7,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from navigator.content.vocabulary import RouteKind
+from navigator.web.actions import directory_actions
 from navigator.web.deps import ContentDep
 from navigator.web.rendering import render
 
@@ -39,7 +40,8 @@ def urgent(request: Request, content: ContentDep) -> Response:
     """Every urgent route in the directory, with how to reach it."""
     services = content.urgent_services
     routes = [(s, s.route(RouteKind.urgent)) for s in services]
-    return render(request, "urgent.html", {"routes": routes, "quick_exit": True})
+    context = {"routes": routes, "actions": directory_actions(services), "quick_exit": True}
+    return render(request, "urgent.html", context)
 
 
 @router.get("/exit")

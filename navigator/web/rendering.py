@@ -15,7 +15,9 @@ from starlette.responses import Response
 from navigator.content.directory import Site
 from navigator.content.vocabulary import ROUTE_TITLES, RouteKind
 from navigator.geo.postcode import outward
+from navigator.web.actions import actions, dial_links
 from navigator.web.live import LiveContent, NoContent
+from navigator.web.offers import contact_rest
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates"
@@ -106,6 +108,39 @@ ROUTE_NAMES = {
 }
 
 
+ROUTE_LABELS = {
+    RouteKind.urgent: "Urgent help",
+    RouteKind.consultation: "Consultation",
+    RouteKind.referral: "Referral",
+    RouteKind.self_referral: "Self-referral",
+    RouteKind.signposting: "Signposting",
+    RouteKind.training: "Training",
+}
+"""A route's kind as a short tag on a result's card."""
+
+FAMILY_ROUTE_LABELS = {
+    RouteKind.urgent: "Get help now",
+    RouteKind.consultation: "Your health visitor can ask them for advice",
+    RouteKind.referral: "A professional can refer you",
+    RouteKind.self_referral: "Contact them yourself",
+    RouteKind.signposting: "Information and support",
+    RouteKind.training: "Training",
+}
+
+
+def route_label(kind: str, family: bool = False) -> str:
+    route = RouteKind(kind)
+    return FAMILY_ROUTE_LABELS[route] if family else ROUTE_LABELS[route]
+
+
+def site_url(request: Request) -> str:
+    """The site's public address without a trailing slash: the `base_url` setting, else the
+    address the request came to. For links that must work away from the site (printed, shared)."""
+    settings = getattr(request.app.state, "settings", None)
+    configured = str(getattr(settings, "base_url", "") or "").rstrip("/")
+    return configured or str(request.base_url).rstrip("/")
+
+
 def make_templates(
     directory: Path = TEMPLATES, content_root: Path | None = None
 ) -> Jinja2Templates:
@@ -121,6 +156,10 @@ def make_templates(
         ch for ch in str(number) if ch.isdigit() or ch == "+"
     )
     env.filters["outward"] = outward
+    env.filters["route_label"] = route_label
+    env.filters["contact_rest"] = contact_rest
+    env.filters["dial_links"] = dial_links
+    env.globals["actions"] = actions
     env.filters["first_upper"] = lambda text: str(text)[:1].upper() + str(text)[1:]
     env.filters["language"] = lambda code: LANGUAGES.get(str(code), str(code))
     env.globals["service_name"] = SERVICE_NAME
@@ -183,6 +222,7 @@ def shared_context(request: Request) -> dict[str, Any]:
         "urgent_services": urgent,
         "site": site,
         "search_query": request.query_params.get("q", "") if request.url.path == "/search" else "",
+        "base_url": site_url(request),
     }
 
 

@@ -16,7 +16,14 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    ConsoleMessage,
+    Page,
+    Request,
+    ViewportSize,
+    sync_playwright,
+)
 
 from navigator.settings import Settings
 from navigator.web.app import create_app
@@ -32,6 +39,10 @@ ARGS = [
     "--no-first-run",
 ]
 RESULTS = Path(__file__).resolve().parents[2] / "test-results"
+SHIPPED = Path(__file__).resolve().parents[2]
+"""The shipped content: services.yaml and pathways/ at the repository's root."""
+PHONE: ViewportSize = {"width": 390, "height": 844}
+"""A phone's screen, as the result and urgent pages are measured (docs/web.md)."""
 
 pytestmark = pytest.mark.browser
 
@@ -66,8 +77,17 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real uvicorn server in a thread, for the whole session."""
-    state = tmp_path_factory.mktemp("state")
-    settings = Settings(content_root=GOOD, state_dir=state, content_poll_seconds=0)
+    yield from _serve(GOOD, tmp_path_factory.mktemp("state"))
+
+
+@pytest.fixture(scope="session")
+def shipped_base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The same, serving the shipped content (services.yaml and pathways/ at the root)."""
+    yield from _serve(SHIPPED, tmp_path_factory.mktemp("shipped-state"))
+
+
+def _serve(content: Path, state: Path) -> Iterator[str]:
+    settings = Settings(content_root=content, state_dir=state, content_poll_seconds=0)
     port = _free_port()
     config = uvicorn.Config(
         create_app(settings), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
@@ -110,9 +130,15 @@ def problems_of(page: Page) -> Problems:
 
 
 def _page(
-    browser: Browser, base_url: str, request: pytest.FixtureRequest, javascript: bool
+    browser: Browser,
+    base_url: str,
+    request: pytest.FixtureRequest,
+    javascript: bool,
+    viewport: ViewportSize | None = None,
 ) -> Iterator[Page]:
-    context = browser.new_context(base_url=base_url, java_script_enabled=javascript)
+    context = browser.new_context(
+        base_url=base_url, java_script_enabled=javascript, viewport=viewport
+    )
     problems = Problems()
 
     page = context.new_page()
@@ -143,6 +169,14 @@ def _page(
 def page(browser: Browser, base_url: str, request: pytest.FixtureRequest) -> Iterator[Page]:
     """A fresh browser tab with JavaScript on."""
     yield from _page(browser, base_url, request, javascript=True)
+
+
+@pytest.fixture
+def phone(
+    browser: Browser, shipped_base_url: str, request: pytest.FixtureRequest
+) -> Iterator[Page]:
+    """A tab on the shipped content, 390×844 like a phone, with JavaScript on."""
+    yield from _page(browser, shipped_base_url, request, javascript=True, viewport=PHONE)
 
 
 @pytest.fixture

@@ -94,7 +94,8 @@ def test_practitioner_journey_with_the_keyboard_alone(page: Page) -> None:
     page.keyboard.press("Enter")
 
     expect(page.locator("main h1")).to_have_text("Services that can help")
-    expect(page.locator("#section-referral")).to_be_visible()
+    expect(page.locator("#next-step")).to_have_text("What to do now")
+    expect(page.locator("details#section-referral > summary")).to_be_visible()
     expect(page.locator(".app-note")).to_contain_text(
         "BD3 8AA is in the Better Start Bradford area"
     )
@@ -121,8 +122,9 @@ def test_family_journey(page: Page) -> None:
     expect(page.locator("main h1")).to_have_text("Check your answers")
     expect(page.locator(".govuk-summary-list")).to_contain_text("I do not know")
     page.get_by_role("button", name="Show me who can help").click()
-    expect(page.locator("#section-self_referral")).to_have_text("Services you can contact yourself")
-    expect(page.locator("#ask-about")).to_have_text("Ask your health visitor about")
+    expect(page.locator("#next-step")).to_have_text("What you can do now")
+    expect(page.locator(".app-next .app-offer__kind").first).to_have_text("Contact them yourself")
+    expect(page.locator("#ask-about summary")).to_contain_text("Ask your health visitor about")
     expect(page.locator(".govuk-exit-this-page")).to_be_visible()
     assert problems_of(page).messages == []
 
@@ -199,6 +201,8 @@ def test_practitioner_journey_without_javascript(page_without_js: Page) -> None:
     # No JavaScript: the copy and print buttons stay hidden; the plain link is there.
     expect(page.get_by_role("button", name="Copy link")).to_be_hidden()
     expect(page.get_by_role("link", name="Link to these results")).to_be_visible()
+    # The referral is the card's second route, a click away (a plain <details>, no script).
+    page.locator("#service-infant-mh details.app-other-routes > summary").click()
     page.get_by_role(
         "link", name="Prepare a referral summary for Infant Mental Health Service"
     ).click()

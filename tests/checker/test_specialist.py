@@ -87,3 +87,37 @@ def test_only_the_places_the_fallback_serves_are_looked_at(tmp_path: Path) -> No
     [found] = findings(tmp_path)
     assert "after the birth at 24–36 months, in Bradford:" in found.message
     assert "outside" not in found.message
+
+
+KNOWN = """fallback: [{service: gp, route: self_referral}]
+known_gaps:
+  - concern: %s
+    need: complex
+    reason: No specialist team takes bonding after 24 months yet.
+    recorded_by: Pathway lead
+    recorded_on: 2026-11-30
+    review_by: %s
+"""
+FALLBACK = "fallback: [{service: gp, route: self_referral}]\n"
+
+
+def test_a_recorded_gap_is_not_warned_about_until_its_review_date(tmp_path: Path) -> None:
+    shutil.copytree(BROKEN, tmp_path, dirs_exist_ok=True)
+    edited(tmp_path, "pathways/mini.yaml", FALLBACK, KNOWN % ("bonding", "2027-05-30"))
+    assert findings(tmp_path) == []
+    overdue = tmp_path / "overdue"
+    shutil.copytree(BROKEN, overdue)
+    edited(overdue, "pathways/mini.yaml", FALLBACK, KNOWN % ("bonding", "2026-11-30"))
+    [found] = findings(overdue)  # checked on 2026-12-01, after the review date
+    assert "'bonding'" in found.message and "known_gaps" in found.hint
+
+
+def test_a_recorded_gap_of_an_unknown_concern_is_ref_001(tmp_path: Path) -> None:
+    shutil.copytree(BROKEN, tmp_path, dirs_exist_ok=True)
+    path = edited(tmp_path, "pathways/mini.yaml", FALLBACK, KNOWN % ("bondign", "2027-05-30"))
+    refs = [f for f in check(load([tmp_path]), date(2026, 12, 1)) if f.code == "REF-001"]
+    assert len(refs) == 1 and "Did you mean 'bonding'?" in refs[0].hint
+    assert (
+        refs[0].path == str(path)
+        and refs[0].line == path.read_text().splitlines().index("  - concern: bondign") + 1
+    )

@@ -65,9 +65,12 @@ def test_exit_clears_site_data_and_leaves(client: TestClient) -> None:
 def test_urgent_page_lists_the_urgent_routes(client: TestClient) -> None:
     html = page(client.get("/urgent"))
     assert html.h1 is not None and html.h1.get_text(strip=True) == "Need help now?"
-    names = [h.get_text(strip=True) for h in html.select("main h2")]
+    names = [h.get_text(strip=True) for h in html.select("main h3")]
     assert names == ["999 and A&E"]
-    assert html.select_one("main a[href='tel:999']") is not None
+    # The first thing after the heading: 999 as a full-width button.
+    buttons = html.select("main .app-urgent-panel + ul.app-actions--urgent a.app-action")
+    assert buttons and buttons[0]["href"] == "tel:999"
+    assert "app-action--primary" in buttons[0]["class"]
 
 
 def test_privacy_page(client: TestClient) -> None:

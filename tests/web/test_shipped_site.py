@@ -80,3 +80,21 @@ def test_every_active_service_page_shows_a_way_in(tmp_path: Path) -> None:
             if not ways:
                 unreachable.append(service_id)
         assert active and unreachable == []
+
+
+def test_every_shipped_result_shows_each_service_once(tmp_path: Path) -> None:
+    """Issue 9: one card per service, with all its fitting routes, whatever the scenario."""
+    settings = Settings(content_root=ROOT, state_dir=tmp_path, content_poll_seconds=0)
+    bundle = load([ROOT / "services.yaml", ROOT / "pathways"])
+    scenarios = [s for file, _ in bundle.scenario_files for s in file.scenarios]
+    shown = 0
+    with TestClient(create_app(settings)) as client:
+        for scenario in scenarios:
+            url = f"/pathways/early-years/result?{urlencode(scenario.answers, doseq=True)}"
+            response = client.get(url)
+            if response.status_code != 200:
+                continue  # a scenario that ends on a question
+            cards = [str(c["id"]) for c in page(response).select("main .app-offer")]
+            assert len(cards) == len(set(cards)), (scenario.id, cards)
+            shown += bool(cards)
+    assert shown >= 40
