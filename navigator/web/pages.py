@@ -4,12 +4,12 @@ site quickly, privacy, and a health check."""
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 
 from navigator.content.vocabulary import RouteKind
 from navigator.web.actions import directory_actions
 from navigator.web.deps import ContentDep
-from navigator.web.rendering import render
+from navigator.web.rendering import STATIC, render
 
 router = APIRouter(include_in_schema=False)
 
@@ -57,6 +57,13 @@ def leave() -> Response:
 def privacy(request: Request) -> Response:
     """What the site keeps (nothing about families) and how to browse safely."""
     return render(request, "privacy.html", {"quick_exit": True})
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon() -> Response:
+    """Browsers ask for /favicon.ico whatever the page names: answer with the site's icon
+    rather than a 404 in every console."""
+    return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
 
 
 @router.get("/healthz")

@@ -25,7 +25,7 @@ def phone(browser: Browser, base_url: str, request: pytest.FixtureRequest) -> It
     page = context.new_page()
     page.set_default_timeout(10_000)
     errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if real_error(m) else None)
+    page.on("console", lambda m: errors.append(described(m)) if real_error(m) else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     yield page
     context.close()
@@ -48,6 +48,11 @@ def real_error(message: ConsoleMessage) -> bool:
     """A console error, except Chromium's own look for /favicon.ico (the site's icon is an
     SVG), which it makes at random moments."""
     return message.type == "error" and not message.location.get("url", "").endswith("/favicon.ico")
+
+
+def described(message: ConsoleMessage) -> str:
+    """The message with the address it is about, so a failure says which resource failed."""
+    return f"{message.text} ({message.location.get('url', '')})"
 
 
 def heading(page: Page) -> str:

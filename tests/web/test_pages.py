@@ -125,3 +125,10 @@ def test_htmx_history_cache_is_off(client: TestClient) -> None:
     assert config["allowEval"] is False
     body = html.body
     assert body is not None and body["hx-history"] == "false"
+
+
+def test_favicon_ico_answers_with_the_sites_icon(client: TestClient) -> None:
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("image/svg+xml")
+    assert b"<svg" in response.content
