@@ -371,10 +371,14 @@ class Site(Content):
         "('Enter a postcode, like …').",
     )
     languages: list[str] = Field(
-        default_factory=lambda: ["en"], description="Codes of the languages the site offers."
+        default_factory=lambda: ["en"],
+        description="Codes of the languages the site offers (recorded for now: the pages are "
+        "in English).",
     )
     contact: str | None = Field(
-        None, description="How to reach the team that keeps the content (an email address)."
+        None,
+        description="The email address of the team that keeps the content, shown in every "
+        "page's footer.",
     )
 
     def like(self) -> str:

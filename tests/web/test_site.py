@@ -17,6 +17,7 @@ SITE = """site:
   title: Little steps
   ages: pregnancy to age 5
   example_postcode: HD1 2TA
+  contact: directory@example.org
 """
 
 
@@ -34,6 +35,7 @@ def test_the_pages_name_the_place_of_the_content(tmp_path: Path) -> None:
         assert text(home, "header").startswith("Little steps Kirklees")
         assert "mental health in Kirklees" in text(home, "h1")
         assert "HD1" in home.get_text()
+        assert "directory@example.org" in text(home, "footer")
         assert "pregnancy to age 5" in client.get("/services").text
         assert "Kirklees's early years" in client.get("/openapi.json").json()["info"]["description"]
         for response in (client.get("/"), client.get("/services")):
@@ -44,6 +46,7 @@ def test_without_a_site_block_no_place_is_named(tmp_path: Path) -> None:
     with _client(tmp_path, "") as client:
         home = page(client.get("/"))
         assert text(home, "h1").endswith("mental health")
+        assert "Tell the team" not in text(home, "footer")
         assert "Bradford" not in client.get("/openapi.json").json()["info"]["description"]
 
 
