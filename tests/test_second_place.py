@@ -142,3 +142,19 @@ def test_the_eligibility_checker(client: TestClient) -> None:
     page = client.get("/services/little-bonds/eligibility", params={**params, "postcode": INSIDE})
     assert page.status_code == 200
     _no_other_place(inside.text + outside.text + too_old.text + page.text)
+
+
+def test_the_app_builds_the_lookup_at_start_up(tmp_path: Path) -> None:
+    import time
+
+    settings = Settings(
+        content_root=PACK,
+        state_dir=tmp_path / "state",
+        postcodes_file=PACK / "postcodes.csv",
+        content_poll_seconds=0,
+    )
+    with TestClient(create_app(settings)):
+        deadline = time.monotonic() + 30
+        while not list((tmp_path / "state" / "geo").glob("*.meta.json")):
+            assert time.monotonic() < deadline, "no lookup was built at start-up"
+            time.sleep(0.05)

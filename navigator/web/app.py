@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC
@@ -84,6 +85,10 @@ def create_app(settings: Settings | None = None, *, locator: Locator | None = No
         except NoContent:
             log.error("no good content to serve: see /status")
         live.start()
+        if isinstance(app.state.locator, DefaultLocator):
+            # The postcode lookup is loaded, or built if the areas changed, while the site
+            # starts serving; a postcode asked before it is ready waits for it.
+            threading.Thread(target=app.state.locator.warm, name="geo-start", daemon=True).start()
         try:
             yield
         finally:

@@ -3,6 +3,7 @@ store."""
 
 from __future__ import annotations
 
+import logging
 from typing import Annotated, cast
 
 from fastapi import Depends, Request
@@ -11,6 +12,8 @@ from navigator.engine.facts import Locator, Place
 from navigator.settings import Settings
 from navigator.store import Store
 from navigator.web.live import LiveContent, Snapshot
+
+log = logging.getLogger(__name__)
 
 
 class DefaultLocator:
@@ -25,6 +28,16 @@ class DefaultLocator:
     def locate(self, text: str) -> Place:
         place: Place = self.live.locate(text)
         return place
+
+    def warm(self) -> None:
+        """Load or build the lookup now (at start-up, in a background thread), so that the
+        first postcode does not wait for it; a failure is logged, and said again on use."""
+        from navigator.geo.store import LookupUnavailable
+
+        try:
+            self.live.start()
+        except LookupUnavailable as error:
+            log.warning("%s", error)
 
 
 def get_live(request: Request) -> LiveContent:
