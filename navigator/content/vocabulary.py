@@ -45,6 +45,35 @@ ROUTE_TITLES: dict[RouteKind, str] = {
 }
 
 
+ROUTE_NAMES: dict[RouteKind, str] = {
+    RouteKind.urgent: "Urgent help",
+    RouteKind.consultation: "Consultation",
+    RouteKind.referral: "Referral",
+    RouteKind.self_referral: "Self-referral",
+    RouteKind.signposting: "Signposting",
+    RouteKind.training: "Training",
+}
+"""A route's kind in a word or two: a tag on a card, a term of the published taxonomy."""
+
+LANGUAGE_NAMES: dict[str, str] = {
+    "en": "English",
+    "ur": "Urdu",
+    "pa": "Punjabi",
+    "pl": "Polish",
+    "sk": "Slovak",
+    "cs": "Czech",
+    "ro": "Romanian",
+    "ar": "Arabic",
+    "bn": "Bengali",
+    "ps": "Pashto",
+    "fa": "Farsi",
+    "ku": "Kurdish",
+    "cy": "Welsh",
+    "bfi": "British Sign Language",
+}
+"""The names of the language codes services list (ISO 639; `bfi` is British Sign Language)."""
+
+
 class Criterion(StrEnum):
     """The eligibility criteria, in the order the engine tests them (the first that fails is
     the reason given for a near-miss)."""

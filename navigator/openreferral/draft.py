@@ -18,10 +18,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from navigator.content.vocabulary import Audience, RouteKind, Stage
+from navigator.content.vocabulary import ROUTE_NAMES, Audience, RouteKind, Stage
 from navigator.openreferral.feed import ONS_URI
 from navigator.openreferral.reading import Harvest
-from navigator.openreferral.taxonomy import ROUTE_NAMES
 
 __all__ = ["Draft", "Gap", "draft", "slug"]
 

@@ -31,9 +31,9 @@ from datetime import date
 from typing import Any
 
 from navigator.content.directory import Area, Directory, Route, Service
-from navigator.content.vocabulary import ALL, RouteKind
+from navigator.content.vocabulary import ALL, LANGUAGE_NAMES, ROUTE_NAMES, RouteKind
 from navigator.openreferral.identity import uuid_for
-from navigator.openreferral.taxonomy import ROUTE_NAMES, Taxonomy, Term, service_codes, terms
+from navigator.openreferral.taxonomy import Taxonomy, Term, service_codes, terms
 
 __all__ = [
     "ONS_URI",
@@ -50,22 +50,6 @@ PROFILE = "https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md"
 OPENAPI = "https://openreferraluk.org/specifications/3.0/openapi.json"
 ONS_URI = "http://statistics.data.gov.uk/id/statistical-geography/"
 INFO_NEEDED = ", what to include"
-LANGUAGE_NAMES = {
-    "en": "English",
-    "ur": "Urdu",
-    "pa": "Punjabi",
-    "pl": "Polish",
-    "sk": "Slovak",
-    "cs": "Czech",
-    "ro": "Romanian",
-    "bn": "Bengali",
-    "ar": "Arabic",
-    "ku": "Kurdish",
-    "cy": "Welsh",
-    "bfi": "British Sign Language",
-}
-
-
 Point = tuple[float, float]
 Coordinates = Callable[[str], Point | None]
 """A postcode's centroid (latitude, longitude), or None (navigator.geo.centroids)."""

@@ -13,7 +13,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from navigator.content.directory import Directory, Service
-from navigator.content.vocabulary import ALL, ROUTE_TITLES, Audience, RouteKind, Stage
+from navigator.content.vocabulary import (
+    ALL,
+    ROUTE_NAMES,
+    ROUTE_TITLES,
+    Audience,
+    RouteKind,
+    Stage,
+)
 from navigator.openreferral.identity import uuid_for
 
 __all__ = [
@@ -97,14 +104,6 @@ class Term:
         return data
 
 
-ROUTE_NAMES = {
-    RouteKind.urgent: "Urgent help",
-    RouteKind.consultation: "Consultation",
-    RouteKind.referral: "Referral",
-    RouteKind.self_referral: "Self-referral",
-    RouteKind.signposting: "Signposting",
-    RouteKind.training: "Training",
-}
 AUDIENCE_NAMES = {
     Audience.practitioner: ("Practitioners", "A route practitioners may use."),
     Audience.family: ("Families", "A route families may use themselves."),

@@ -13,7 +13,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
 
 from navigator.content.directory import Site
-from navigator.content.vocabulary import ROUTE_TITLES, RouteKind
+from navigator.content.vocabulary import LANGUAGE_NAMES, ROUTE_NAMES, ROUTE_TITLES, RouteKind
 from navigator.geo.postcode import outward
 from navigator.web.actions import actions, dial_links
 from navigator.web.live import LiveContent, NoContent
@@ -32,22 +32,6 @@ FAMILY_TITLES = {
     RouteKind.self_referral: "Services you can contact yourself",
     RouteKind.signposting: "Information and support you can use",
     RouteKind.training: "Training",
-}
-
-LANGUAGES = {
-    "en": "English",
-    "ur": "Urdu",
-    "pa": "Punjabi",
-    "pl": "Polish",
-    "sk": "Slovak",
-    "cs": "Czech",
-    "ro": "Romanian",
-    "ar": "Arabic",
-    "bn": "Bengali",
-    "ps": "Pashto",
-    "fa": "Farsi",
-    "ku": "Kurdish",
-    "bsl": "British Sign Language",
 }
 
 UNCONFIRMED = {
@@ -98,26 +82,6 @@ def door(service_id: str) -> str:
     return DOORS.get(service_id) or "the " + service_id.replace("-", " ")
 
 
-ROUTE_NAMES = {
-    RouteKind.urgent: "urgent help",
-    RouteKind.consultation: "consultation",
-    RouteKind.referral: "referral",
-    RouteKind.self_referral: "self-referral",
-    RouteKind.signposting: "signposting",
-    RouteKind.training: "training",
-}
-
-
-ROUTE_LABELS = {
-    RouteKind.urgent: "Urgent help",
-    RouteKind.consultation: "Consultation",
-    RouteKind.referral: "Referral",
-    RouteKind.self_referral: "Self-referral",
-    RouteKind.signposting: "Signposting",
-    RouteKind.training: "Training",
-}
-"""A route's kind as a short tag on a result's card."""
-
 FAMILY_ROUTE_LABELS = {
     RouteKind.urgent: "Get help now",
     RouteKind.consultation: "Your health visitor can ask them for advice",
@@ -130,7 +94,7 @@ FAMILY_ROUTE_LABELS = {
 
 def route_label(kind: str, family: bool = False) -> str:
     route = RouteKind(kind)
-    return FAMILY_ROUTE_LABELS[route] if family else ROUTE_LABELS[route]
+    return FAMILY_ROUTE_LABELS[route] if family else ROUTE_NAMES[route]
 
 
 def site_url(request: Request) -> str:
@@ -148,7 +112,7 @@ def make_templates(
     env = templates.env
     env.filters["source"] = source_filter(content_root)
     env.filters["route_title"] = route_title
-    env.filters["route_name"] = lambda kind: ROUTE_NAMES.get(RouteKind(kind), str(kind))
+    env.filters["route_name"] = lambda kind: ROUTE_NAMES[RouteKind(kind)].lower()
     env.filters["long_date"] = long_date
     env.filters["unconfirmed"] = unconfirmed_words
     env.filters["door"] = door
@@ -161,7 +125,7 @@ def make_templates(
     env.filters["dial_links"] = dial_links
     env.globals["actions"] = actions
     env.filters["first_upper"] = lambda text: str(text)[:1].upper() + str(text)[1:]
-    env.filters["language"] = lambda code: LANGUAGES.get(str(code), str(code))
+    env.filters["language"] = lambda code: LANGUAGE_NAMES.get(str(code), str(code))
     env.globals["service_name"] = SERVICE_NAME
     return templates
 
