@@ -1,3 +1,4 @@
-"""The navigator: a single point of access to Bradford's early years mental health system."""
+"""The navigator: a single point of access to a place's early years mental health system (the
+content says which place)."""
 
 __version__ = "0.1.0"

@@ -24,7 +24,11 @@ class Settings:
     pathways_dir: Path | None = None
     """The folder of pathway files; default `<content_root>/pathways`."""
     state_dir: Path = Path("var")
-    """Where the navigator keeps what it builds: the search index, the SQLite database."""
+    """Where the navigator keeps what it builds: the search index, the postcode lookup, the
+    SQLite database."""
+    postcodes_file: Path | None = None
+    """Postcode coordinates (ONS NSPL/ONSPD columns `pcds`, `lat`, `long`): a CSV file or a
+    folder of them; default `<content_root>/data/geo`, else the source tree's `data/geo`."""
     database_url: str = ""
     """SQLAlchemy URL of the database; default SQLite in `state_dir`. PostgreSQL works too."""
     host: str = "127.0.0.1"
@@ -52,6 +56,16 @@ class Settings:
     @property
     def services_path(self) -> Path:
         return self.services_file or self.content_root / "services.yaml"
+
+    @property
+    def postcodes_path(self) -> Path:
+        """The postcode coordinates the lookup is built from: `postcodes_file`, else
+        `<content_root>/data/geo`, else the `data/geo` of the source tree."""
+        if self.postcodes_file is not None:
+            return self.postcodes_file
+        beside_content = self.content_root / "data" / "geo"
+        beside_package = Path(__file__).resolve().parents[1] / "data" / "geo"
+        return beside_content if beside_content.exists() else beside_package
 
     @property
     def pathways_path(self) -> Path:

@@ -19,6 +19,8 @@ from navigator.checker.coverage import check_coverage
 from navigator.checker.empty import check_empty
 from navigator.checker.facts import check_facts
 from navigator.checker.flow import check_flow
+from navigator.checker.geography import check_geography
+from navigator.checker.groupings import check_groupings
 from navigator.checker.ids import check_ids
 from navigator.checker.intervals import check_intervals
 from navigator.checker.questions import check_questions
@@ -40,6 +42,8 @@ from navigator.content.loader import Bundle
 CHECKS: tuple[Callable[[Scope], list[Finding]], ...] = (
     check_ids,
     check_references,
+    check_geography,
+    check_groupings,
     check_facts,
     check_empty,
     check_questions,

@@ -25,7 +25,8 @@ COMMANDS = (
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="navigator",
-        description="Bradford's early years mental health navigator (pregnancy to age 3).",
+        description="An early years mental health navigator: the content (services.yaml, "
+        "pathways/) says for which place and ages.",
     )
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMANDS:

@@ -10,6 +10,7 @@ from pathlib import Path
 from navigator.content.finding import Finding
 from navigator.content.loader import Bundle, load
 from navigator.engine.facts import Locator
+from navigator.geo.lookup import PostcodeLookup
 from navigator.settings import Settings
 
 
@@ -43,9 +44,26 @@ def load_or_report(paths: Sequence[Path]) -> Bundle | None:
     return bundle
 
 
-def locator() -> Locator | None:
-    """The shipped postcode look-up."""
-    from navigator.geo.lookup import PostcodeLookup
-
-    found: Locator = PostcodeLookup.default()
+def locator(bundle: Bundle | None = None) -> Locator | None:
+    """The postcode look-up built from the areas of `bundle`'s services.yaml (default: the
+    content of the settings), from the state folder, built there first if need be."""
+    found: Locator | None = postcode_lookup(bundle)
     return found
+
+
+def postcode_lookup(bundle: Bundle | None = None) -> PostcodeLookup | None:
+    """`locator`, as the lookup itself; None (and the reason on standard error) if there is
+    none."""
+    from dataclasses import replace
+
+    from navigator.geo.store import LiveLookup, LookupUnavailable
+
+    settings = Settings.from_env()
+    source = bundle.directory_source if bundle is not None else None
+    if source is not None:
+        settings = replace(settings, services_file=Path(source.path))
+    try:
+        return LiveLookup.for_settings(settings).start()
+    except LookupUnavailable as error:
+        print(f"No postcode look-up: {error}.", file=sys.stderr)
+        return None

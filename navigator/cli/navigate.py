@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         known = ", ".join(p.id for p, _ in bundle.pathways) or "none"
         print(f"No pathway '{args.pathway}'. Pathways: {known}.", file=sys.stderr)
         return 2
-    outcome = navigate(pathway, bundle.directory, answers, locator())
+    outcome = navigate(pathway, bundle.directory, answers, locator(bundle))
     if args.json:
         print(json.dumps(outcome.as_json(), indent=2, ensure_ascii=False))
     elif isinstance(outcome, Ask):

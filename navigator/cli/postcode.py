@@ -11,20 +11,18 @@ import json
 import sys
 from typing import Any
 
-from navigator.geo import InvalidPostcode, PostcodeLookup, parse_postcode
-from navigator.geo.areas import NAMES
+from navigator.cli.common import postcode_lookup
+from navigator.geo import InvalidPostcode, parse_postcode
 
 
 def register(subparsers: Any) -> None:
     command = subparsers.add_parser(
         "postcode",
         help="say which areas a postcode is in",
-        description="Say which areas a postcode is in (Bradford district, Better Start "
-        "Bradford and its wards), and whether it is near enough an edge to need confirming.",
+        description="Say which of the content's areas a postcode is in, and whether it is "
+        "near enough an edge to need confirming.",
     )
-    command.add_argument(
-        "postcode", nargs="+", metavar="POSTCODE", help="a UK postcode, e.g. BD3 8AA"
-    )
+    command.add_argument("postcode", nargs="+", metavar="POSTCODE", help="a UK postcode")
     command.add_argument(
         "--json",
         action="store_true",
@@ -41,7 +39,10 @@ def run(args: argparse.Namespace) -> int:
     except InvalidPostcode as error:
         print(f"navigator postcode: {error}", file=sys.stderr)
         return 2
-    location = PostcodeLookup.default().locate(text)
+    lookup = postcode_lookup()
+    if lookup is None:
+        return 1
+    location = lookup.locate(text)
     if args.json:
         print(json.dumps(location.as_json(), ensure_ascii=False))
         return 0
@@ -51,5 +52,5 @@ def run(args: argparse.Namespace) -> int:
     if location.near_boundary:
         print("Near the edge of: " + ", ".join(location.near_boundary))
     for hint in location.hints:
-        print(f"Likely, but decided by GP registration: {hint} ({NAMES.get(hint, hint)})")
+        print(f"Likely, but decided by GP registration: {hint}")
     return 0

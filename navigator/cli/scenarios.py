@@ -53,7 +53,7 @@ def run_all(args: argparse.Namespace) -> int:
         )
         return 2
     directory = bundle.directory
-    lookup = locator()
+    lookup = locator(bundle)
     pathways = {p.id: p for p, _ in bundle.pathways}
     plan: list[tuple[Pathway, Scenario]] = [(p, s) for p in pathways.values() for s in p.scenarios]
     for file, source in bundle.scenario_files:

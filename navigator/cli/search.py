@@ -13,7 +13,7 @@ import json
 import sys
 from typing import Any
 
-from navigator.content.vocabulary import Audience, Ring, RouteKind, Stage
+from navigator.content.vocabulary import Audience, RouteKind, Stage
 from navigator.search.live import LiveIndex, SearchUnavailable
 from navigator.search.query import SearchPage, search
 from navigator.search.request import BadSearch, Parameters, build_request
@@ -42,7 +42,9 @@ def register(subparsers: Any) -> None:
     command.add_argument("--stage", default="", choices=[s.value for s in Stage])
     command.add_argument("--age-months", default="", metavar="N", help="the baby's age in months")
     command.add_argument("--postcode", default="", help="where the family lives")
-    command.add_argument("--ring", action="append", default=[], choices=[r.value for r in Ring])
+    command.add_argument(
+        "--ring", action="append", default=[], help="a ring the content declares (repeatable)"
+    )
     command.add_argument("--page", default="1", metavar="N")
     command.add_argument("--per-page", default="", metavar="N")
     command.set_defaults(run=run)
@@ -63,7 +65,7 @@ def parameters(args: argparse.Namespace) -> Parameters:
 
 
 def run(args: argparse.Namespace) -> int:
-    from navigator.geo.lookup import PostcodeLookup
+    from navigator.cli.common import locator as postcode_locator
 
     try:
         generation = LiveIndex.for_settings(Settings.from_env()).start()
@@ -71,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"navigator search: {error}; run 'navigator check'.", file=sys.stderr)
         return 2
     given = parameters(args)
-    locator = PostcodeLookup.default() if given.postcode else None
+    locator = postcode_locator() if given.postcode else None
     try:
         request, notes = build_request(given, generation.directory, locator)
     except BadSearch as error:

@@ -11,7 +11,7 @@ from typing import Any, Literal
 from pydantic import ConfigDict, Field, ModelWrapValidatorHandler, PrivateAttr, model_validator
 
 from navigator.content.position import Located
-from navigator.content.vocabulary import ALL, Audience, Criterion, Ring, RouteKind, Stage
+from navigator.content.vocabulary import ALL, Audience, Criterion, RouteKind, Stage
 
 Wildcard = Literal["all"]
 
@@ -30,22 +30,78 @@ class AreaKind(StrEnum):
     country = "country"
 
 
+class AreaHints(Content):
+    """What makes membership of an area decided by GP registration likely, from a postcode."""
+
+    areas: list[str] = Field(
+        default_factory=list,
+        description="Ids of areas decided by postcode: a postcode in or near one of them hints.",
+    )
+    postcodes: list[str] = Field(
+        default_factory=list,
+        description="Postcode districts (`BD23`) or sectors (`BD20 0`) whose postcodes hint.",
+    )
+
+
 class Area(Content):
-    """A place that decides eligibility: a ward, a group of wards, a district, an NHS footprint."""
+    """A place that decides eligibility: a ward, a group of wards, a district, an NHS footprint.
+
+    An area decided by postcode says how: a `boundary` file, a list of `postcodes` (districts
+    or sectors, or `all`), or a `union` of other areas; `minus` takes areas away from any of
+    these. An area decided by GP registration says which postcodes make it likely (`hinted_by`).
+    """
 
     id: str = Field(description="Stable id, referred to by routes' `areas`.")
     name: str = Field(description="The name people know the area by.")
+    phrase: str | None = Field(
+        None,
+        description="How a sentence names the area ('the Better Start Bradford area'); "
+        "default the name.",
+    )
     kind: AreaKind = Field(
         description="ward, ward_group, local_authority, nhs_footprint or country."
     )
-    code: str | None = Field(None, description="The ONS code where there is one (E08000032).")
+    code: str | None = Field(
+        None, description="The ONS code where there is one (E08000032), for reference."
+    )
     within: str | None = Field(None, description="The id of the area that contains this one.")
     decided_by: Literal["postcode", "gp_registration"] = Field(
         "postcode",
         description="How membership is decided: by home postcode, or by the GP the family is "
         "registered with (then the pathway asks, and postcodes are only a hint).",
     )
+    boundary: str | None = Field(
+        None,
+        description="A GeoJSON file (or one Feature a line, `.geojsonl`) beside services.yaml "
+        "whose polygons, united, are the area: `geo/E08000032.geojsonl`.",
+    )
+    postcodes: Wildcard | list[str] | None = Field(
+        None,
+        description="The postcode districts (`BD3`) or sectors (`BD3 8`) the area is made of, "
+        "or `all` for every postcode in the data.",
+    )
+    union: list[str] = Field(
+        default_factory=list, description="Ids of areas that together make this one."
+    )
+    minus: list[str] = Field(
+        default_factory=list, description="Ids of areas taken away from this one."
+    )
+    hinted_by: AreaHints | None = Field(
+        None,
+        description="For an area decided by GP registration: the areas and postcodes that make "
+        "it likely, so a family there is asked to confirm.",
+    )
     description: str = Field("", description="What the area is and why it matters.")
+
+    @property
+    def sentence_name(self) -> str:
+        """How a sentence names the area."""
+        return self.phrase or self.name
+
+    @property
+    def has_membership(self) -> bool:
+        """Whether the area says how membership is decided by postcode."""
+        return bool(self.boundary or self.postcodes or self.union)
 
 
 class Concern(Content):
@@ -241,7 +297,11 @@ class Service(Content):
         description="When the service ended (or will end): from that day it is never offered.",
     )
     provider: str = Field(description="The organisation that runs it.")
-    ring: Ring = Field(description="core, universal or risk (the evaluation's system map).")
+    ring: str | None = Field(
+        None,
+        description="The service's value in the directory's `ring` grouping, when it declares "
+        "one (the shipped content's system map: core, universal or risk).",
+    )
     description: str = Field(description="What the service is, in plain words.")
     remit: str = Field(description="What it does and for whom.")
     family_description: str | None = Field(
@@ -276,10 +336,64 @@ class Service(Content):
         return self.status is ServiceStatus.active and (self.ended is None or day < self.ended)
 
 
+class GroupValue(Content):
+    """One value of a grouping (one ring of a system map)."""
+
+    id: str = Field(description="Stable id, written in services' `ring`.")
+    label: str = Field(description="How search filters and pages name it.")
+    description: str = Field("", description="What belongs here.")
+
+
+class Grouping(Content):
+    """A way the directory groups its services (the system map's rings). The order of the
+    values is the order results list services in when they fit a family equally well."""
+
+    id: str = Field(description="`ring`: the grouping services name in their `ring`.")
+    label: str = Field(description="How the search filter names the grouping.")
+    description: str = Field("", description="What the grouping is, for commissioners.")
+    values: list[GroupValue] = Field(description="The values, in the order results use.")
+
+
+class Site(Content):
+    """The site's own words about the place it serves: read by the header, the home page, the
+    API description, the command line's help and the messages about postcodes."""
+
+    place: str = Field("", description="The place the directory serves ('Bradford').")
+    title: str = Field(
+        "Early years navigator", description="The title in the header of every page."
+    )
+    ages: str = Field(
+        "", description="The ages served, in words ('pregnancy to age 3'), for descriptions."
+    )
+    example_postcode: str | None = Field(
+        None,
+        description="A real postcode of the place that messages give as an example "
+        "('Enter a postcode, like …').",
+    )
+    languages: list[str] = Field(
+        default_factory=lambda: ["en"],
+        description="Codes of the languages the site offers (recorded for now: the pages are "
+        "in English).",
+    )
+    contact: str | None = Field(
+        None,
+        description="The email address of the team that keeps the content, shown in every "
+        "page's footer.",
+    )
+
+    def like(self) -> str:
+        """', like BD3 8AA' after 'Enter a postcode', or nothing without an example."""
+        return f", like {self.example_postcode}" if self.example_postcode else ""
+
+
 class Directory(Content):
     """The whole of `services.yaml`."""
 
     version: str = Field(description="The directory's version (CalVer, 2026.11.1).")
+    site: Site = Field(
+        default_factory=Site,
+        description="The place served and the site's own words about it (header, home page).",
+    )
     areas: list[Area] = Field(description="Every area that routes may name.")
     concerns: list[Concern] = Field(description="The concern vocabulary.")
     need_levels: list[NeedLevel] = Field(description="Levels of need, least first.")
@@ -287,6 +401,11 @@ class Directory(Content):
         default_factory=list, description="Named facts that questions set and routes require."
     )
     services: list[Service] = Field(description="Every service, current and decommissioned.")
+    groupings: list[Grouping] = Field(
+        default_factory=list,
+        description="How services are grouped (optional): a grouping with id `ring` gives the "
+        "values services' `ring` may take, and the order results list them in.",
+    )
 
     def model_post_init(self, context: object, /) -> None:
         super().model_post_init(context)
@@ -301,6 +420,19 @@ class Directory(Content):
     def current_id(self, id: str) -> str | None:
         """The id a (possibly former) id now goes by."""
         return id if id in self._services else self._former.get(id)
+
+    def grouping(self, id: str) -> Grouping | None:
+        return next((g for g in self.groupings if g.id == id), None)
+
+    def ring_order(self) -> dict[str, int]:
+        """Each declared ring's place in the order results use (empty if none is declared)."""
+        rings = self.grouping("ring")
+        return {v.id: i for i, v in enumerate(rings.values)} if rings else {}
+
+    def ring_labels(self) -> dict[str, str]:
+        """Each declared ring's label, in order."""
+        rings = self.grouping("ring")
+        return {v.id: v.label for v in rings.values} if rings else {}
 
     def area(self, id: str) -> Area | None:
         return self._areas.get(id)

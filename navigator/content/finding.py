@@ -65,6 +65,10 @@ CODES = _catalogue(
     Code("EMPTY-001", E, "an empty list that must not be empty"),
     Code("BOUND-001", W, "a boundary no criterion enforces"),
     Code("READ-001", W, "family text hard to read"),
+    Code("GEO-001", E, "an area decided by postcode with no membership"),
+    Code("GEO-002", E, "a boundary file missing, unreadable or not a polygon"),
+    Code("GEO-003", W, "areas that overlap where they should nest"),
+    Code("GEO-004", E, "a malformed postcode district or sector"),
 )
 
 

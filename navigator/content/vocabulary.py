@@ -87,14 +87,4 @@ class Criterion(StrEnum):
     area = "area"
 
 
-class Ring(StrEnum):
-    """The evaluation's system map: `core` services have parent-infant relationships in their
-    remit, `universal` ones see families often enough to notice, `risk` ones support risk
-    factors."""
-
-    core = "core"
-    universal = "universal"
-    risk = "risk"
-
-
 ALL: Final = "all"

@@ -132,12 +132,13 @@ def next_branch(
     )
 
 
-def postcode_problem(text: str) -> str | None:
-    """The error for an answer that is not a UK postcode, or None."""
+def postcode_problem(text: str, like: str = "") -> str | None:
+    """The error for an answer that is not a UK postcode, or None. `like` is the site's
+    example (', like …'), if it has one."""
     if not text.strip():
-        return "Enter a postcode, like BD3 8AA"
+        return f"Enter a postcode{like}"
     if not is_postcode(text):
-        return "Enter a real postcode, like BD3 8AA"
+        return f"Enter a real postcode{like}"
     return None
 
 
@@ -153,7 +154,7 @@ def read_answer(
         return _months(question, given)
     if question.kind is QuestionKind.postcode:
         text = given if isinstance(given, str) else ""
-        problem = postcode_problem(text)
+        problem = postcode_problem(text, directory.site.like())
         return (None, problem) if problem else (parse_postcode(text), None)
     offered = choices(question, directory)
     ids = [c.id for c in offered]

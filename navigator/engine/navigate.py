@@ -28,7 +28,6 @@ from navigator.engine.rules import Decision, decide, fitting
 NEAR_MISS_CRITERIA = {
     Criterion.stage, Criterion.age, Criterion.need, Criterion.facts, Criterion.area,
 }  # fmt: skip
-RING_ORDER = {"core": 0, "risk": 1, "universal": 2}
 """Within a section, services whose remit is the parent-infant relationship come first."""
 """A route that fails one of these (and nothing else) is worth showing as a near-miss."""
 
@@ -240,6 +239,7 @@ def _routine_result(
     family = facts.audience is Audience.family
     decision = decide(pathway, journey.answers, facts, fitting(directory, facts))
     catch_alls = {ref.service for ref in pathway.fallback}
+    rings = directory.ring_order()
     by_kind: dict[RouteKind, list[tuple[tuple[int, ...], Card]]] = {k: [] for k in RouteKind}
     ask_about: list[tuple[tuple[int, ...], Card]] = []
     near: list[NearMiss] = []
@@ -256,7 +256,7 @@ def _routine_result(
             found = match_route(route, facts, directory, skip=skip)
             if found.ok and (offered or asked):
                 made = card(service, route, directory, found.passed, found.caveats)
-                ranked = (*_fit(route, made, service.id in catch_alls), position)
+                ranked = (*_fit(route, made, service.id in catch_alls, rings), position)
                 (by_kind[route.kind] if offered else ask_about).append((ranked, made))
             elif found.ok and decision.rule is not None and mention:
                 why = _not_offered(decision, directory, route.kind)
@@ -298,17 +298,18 @@ def _routine_result(
     )  # fmt: skip
 
 
-def _fit(route: Route, card: Card, catch_all: bool) -> tuple[int, ...]:
+def _fit(route: Route, card: Card, catch_all: bool, rings: dict[str, int]) -> tuple[int, ...]:
     """How closely a card fits, best first: not a catch-all; it names the concern; it is
-    limited to the family's area; then the parent-infant ring first. Never A to Z: ties keep
-    the directory's own order."""
+    limited to the family's area; then the order of the directory's declared rings (the
+    shipped content puts the parent-infant ring first). Never A to Z: ties keep the
+    directory's own order."""
     specific = route.eligibility.concerns != ALL and any(
         r.criterion == Criterion.concerns for r in card.why
     )
     local = route.eligibility.areas != ALL and any(
         r.criterion == Criterion.area and r.passed for r in card.why
     )
-    return (int(catch_all), int(not specific), int(not local), RING_ORDER.get(card.ring, 3))
+    return (int(catch_all), int(not specific), int(not local), rings.get(card.ring, len(rings)))
 
 
 def _ranked(cards: list[tuple[tuple[int, ...], Card]]) -> list[Card]:

@@ -21,7 +21,7 @@ def card(
         service_id=service.id,
         name=service.name,
         provider=service.provider,
-        ring=service.ring.value,
+        ring=service.ring or "",
         route=route.kind.value,
         remit=service.remit,
         description=service.description,

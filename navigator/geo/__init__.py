@@ -1,7 +1,8 @@
 """Postcode geography: which areas a postcode is in, from a lookup built once from real data.
 
-`locate("BD3 8AA")` answers from the compact lookup shipped in `navigator/geo/data/`, built by
-`navigator geo-build` from `data/geo/` (ONS postcode coordinates and boundaries, OGL v3.0).
+`locate(text)` answers from the compact lookup `navigator geo-build` builds from the content's
+areas (`services.yaml`, boundaries beside it) and postcode coordinates (ONS, OGL v3.0) into the
+state folder (see `navigator.geo.store`).
 """
 
 from __future__ import annotations
@@ -20,5 +21,5 @@ __all__ = [
 
 
 def locate(text: str) -> Location:
-    """Where the postcode in `text` is, from the shipped lookup. Never raises for any text."""
+    """Where the postcode in `text` is, from the environment's lookup. Never raises."""
     return PostcodeLookup.default().locate(text)

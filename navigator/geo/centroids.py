@@ -4,13 +4,13 @@ the data folder (an installed package) no postcode has a centroid."""
 
 from __future__ import annotations
 
-import csv
 import functools
 import math
 from pathlib import Path
 
-from navigator.geo.build import default_source
+from navigator.geo.build import BuildError, read_postcodes
 from navigator.geo.postcode import InvalidPostcode, parse_postcode
+from navigator.settings import Settings
 
 __all__ = ["Centroids", "metres_between"]
 
@@ -38,22 +38,21 @@ class Centroids:
 
     @classmethod
     def load(cls, source: Path) -> Centroids:
+        """The centroids in the postcode coordinates at `source` (a CSV file or a folder of
+        them, as `navigator geo-build` reads); none if there are none."""
         points: dict[str, Point] = {}
-        for path in sorted(source.glob("*.csv")):
-            with path.open(encoding="utf-8", newline="") as handle:
-                for row in csv.DictReader(handle):
-                    try:
-                        lat, lon = float(row["lat"]), float(row["long"])
-                    except (KeyError, ValueError):
-                        continue
-                    if lat and lon:
-                        points[" ".join(row["Postcode"].split())] = (lat, lon)
+        try:
+            for postcode, lat, lon in read_postcodes(source):
+                if lat is not None and lon is not None:
+                    points[postcode] = (lat, lon)
+        except BuildError:
+            return cls({})
         return cls(points)
 
     @classmethod
     @functools.cache
     def default(cls) -> Centroids:
-        return cls.load(default_source())
+        return cls.load(Settings.from_env().postcodes_path)
 
     def __call__(self, text: str) -> Point | None:
         """The centroid of a postcode, or None if it is not one or not in the data."""

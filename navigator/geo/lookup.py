@@ -1,15 +1,18 @@
 """Postcode → areas, from the compact lookup built by `navigator.geo.build`.
 
-`PostcodeLookup.default().locate("bd38aa")` gives a `Location`: the areas the postcode is in,
-the areas whose edge is close enough that it may be on either side, the GP-registration areas
-it hints at, and a sentence for people. `locate` never raises.
+`lookup.locate("bd38aa")` gives a `Location`: the areas the postcode is in, the areas whose edge
+is close enough that it may be on either side, the GP-registration areas it hints at, and a
+sentence for people. `locate` never raises.
 
-The lookup file (`navigator/geo/data/postcodes.tsv.gz`) is gzipped UTF-8 text::
+The lookup file (`<state_dir>/geo/<key>.tsv.gz`, built from the content) is gzipped UTF-8 text::
 
-    navigator-postcodes/1
+    navigator-postcodes/2
     # attribution lines
+    covers<TAB>postcode areas in the data, comma-separated
+    example<TAB>a postcode that messages give as an example
     table<TAB>N
-    N lines: areas<TAB>near_boundary<TAB>hints     (comma-separated ids, "-" for none)
+    N lines: areas<TAB>near_boundary<TAB>hints<TAB>message  (ids comma-separated, "-" for none;
+             the message has {postcode} where the postcode goes)
     districts<TAB>M
     M lines: district<TAB>inward codes run together<TAB>comma-separated table rows
 
@@ -19,22 +22,12 @@ cannot be told. A postcode missing from the file is not in the data at all.
 
 from __future__ import annotations
 
-import functools
 import gzip
-import importlib.resources
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from navigator.geo.areas import (
-    BETTER_START_BRADFORD,
-    BRADFORD_DISTRICT,
-    BSB_WARDS,
-    COVERED_POSTCODE_AREAS,
-    CRAVEN_DISTRICTS,
-    NAMES,
-)
 from navigator.geo.postcode import compact
 
 __all__ = [
@@ -43,11 +36,10 @@ __all__ = [
     "LookupFileError",
     "Placement",
     "PostcodeLookup",
-    "default_path",
+    "postcode_area",
 ]
 
-FORMAT = "navigator-postcodes/1"
-_FILE_NAME = "postcodes.tsv.gz"
+FORMAT = "navigator-postcodes/2"
 
 
 class LookupFileError(ValueError):
@@ -61,6 +53,8 @@ class Placement:
     areas: tuple[str, ...]
     near_boundary: tuple[str, ...]
     hints: tuple[str, ...]
+    message: str = ""
+    """The sentence for people, with `{postcode}` where the postcode goes."""
 
 
 @dataclass(frozen=True)
@@ -82,10 +76,14 @@ class Location:
 
     @property
     def covered(self) -> bool:
-        """Whether the postcode is in a postcode area the directory covers (BD or LS), found
-        or not. Not a field: it follows from `postcode`."""
+        """Whether the postcode is in a postcode area the lookup's data covers, found or not.
+        Not a field: it follows from `postcode` and the lookup that answered (a `Location` made
+        by hand counts any well-formed postcode as covered)."""
         key = compact(self.postcode)
-        return key is not None and _postcode_area(key) in COVERED_POSTCODE_AREAS
+        if key is None:
+            return False
+        covers: frozenset[str] | None = getattr(self, "_covers", None)
+        return covers is None or postcode_area(key) in covers
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -98,16 +96,11 @@ class Location:
         }
 
 
-def default_path() -> Path:
-    """Where the shipped lookup file lives in the source tree."""
-    return Path(__file__).resolve().parent / "data" / _FILE_NAME
-
-
 def _ids(field: str) -> tuple[str, ...]:
     return () if field == "-" else tuple(field.split(","))
 
 
-def _parse(lines: Iterator[str], where: str) -> dict[str, Placement | None]:
+def _parse(lines: Iterator[str], where: str) -> _Parsed:
     def fail(reason: str) -> LookupFileError:
         return LookupFileError(f"{where}: {reason}; rebuild it with `navigator geo-build`")
 
@@ -116,15 +109,20 @@ def _parse(lines: Iterator[str], where: str) -> dict[str, Placement | None]:
     line = next(lines, "")
     while line.startswith("#"):
         line = next(lines, "")
+    header: dict[str, str] = {}
+    while not line.startswith("table\t") and line:
+        key, _, value = line.rstrip("\n").partition("\t")
+        header[key] = value
+        line = next(lines, "")
     head, _, count = line.rstrip("\n").partition("\t")
     if head != "table" or not count.isdigit():
         raise fail("no table")
     table: list[Placement] = []
     for _ in range(int(count)):
         fields = next(lines, "").rstrip("\n").split("\t")
-        if len(fields) != 3:
+        if len(fields) != 4:
             raise fail("a table row is damaged")
-        table.append(Placement(_ids(fields[0]), _ids(fields[1]), _ids(fields[2])))
+        table.append(Placement(_ids(fields[0]), _ids(fields[1]), _ids(fields[2]), fields[3]))
     head, _, count = next(lines, "").rstrip("\n").partition("\t")
     if head != "districts" or not count.isdigit():
         raise fail("no districts")
@@ -145,10 +143,16 @@ def _parse(lines: Iterator[str], where: str) -> dict[str, Placement | None]:
         if len(keys) != len(values):
             raise fail(f"{district} has {len(keys)} postcodes but {len(values)} rows")
         entries.update(zip(keys, values, strict=True))
-    return entries
+    return _Parsed(entries, header)
 
 
-def _read(handle: IO[bytes], where: str) -> dict[str, Placement | None]:
+@dataclass(frozen=True)
+class _Parsed:
+    entries: dict[str, Placement | None]
+    header: dict[str, str]
+
+
+def _read(handle: IO[bytes], where: str) -> _Parsed:
     try:
         text = gzip.decompress(handle.read()).decode("utf-8")
     except (OSError, EOFError, UnicodeDecodeError) as error:
@@ -157,29 +161,54 @@ def _read(handle: IO[bytes], where: str) -> dict[str, Placement | None]:
 
 
 class PostcodeLookup:
-    """Every BD and LS postcode and where it is. Load once; each `locate` is a dictionary hit."""
+    """Every postcode in the data and where it is. Load once; each `locate` is a dictionary
+    hit."""
 
-    def __init__(self, entries: Mapping[str, Placement | None]) -> None:
+    def __init__(
+        self,
+        entries: Mapping[str, Placement | None],
+        *,
+        covers: Iterable[str] = (),
+        example: str = "",
+        name: str = "",
+    ) -> None:
         """`entries` maps postcodes without their space (`"BD38AA"`) to a placement, or to None
-        for a postcode that exists but has no coordinates."""
-        self._entries = dict(entries)
+        for a postcode that exists but has no coordinates. `covers` are the postcode areas of
+        the data (default: those of `entries`)."""
+        # A mapping that is not a dict (memory-mapped arrays) is kept as it is, not copied.
+        self._entries = dict(entries) if isinstance(entries, dict) else entries
+        self.covers = frozenset(covers) or frozenset(postcode_area(k) for k in self._entries)
+        self.example = example
+        self.name = name
+        """The key the lookup was built under (empty for one made by hand)."""
 
     @classmethod
-    def load(cls, path: Path) -> PostcodeLookup:
+    def load(cls, path: Path, name: str = "") -> PostcodeLookup:
         """The lookup in the file at `path`."""
         try:
             with path.open("rb") as handle:
-                return cls(_read(handle, str(path)))
+                parsed = _read(handle, str(path))
         except OSError as error:
             raise LookupFileError(f"cannot open {path}: {error.strerror}") from error
+        covers = [c for c in parsed.header.get("covers", "").split(",") if c]
+        return cls(
+            parsed.entries, covers=covers, example=parsed.header.get("example", ""), name=name
+        )
 
     @classmethod
     def default(cls) -> PostcodeLookup:
-        """The lookup that ships with the navigator, loaded on first use and then shared."""
-        return _default()
+        """The lookup for the content and state folder of the environment's settings, built
+        on first use if the state folder does not have it yet, then shared."""
+        from navigator.geo.store import default_lookup
+
+        return default_lookup()
 
     def __len__(self) -> int:
         return len(self._entries)
+
+    def entries(self) -> Mapping[str, Placement | None]:
+        """Postcode without its space → placement (None: known, no coordinates)."""
+        return self._entries
 
     def __contains__(self, postcode: object) -> bool:
         if not isinstance(postcode, str):
@@ -202,87 +231,61 @@ class PostcodeLookup:
         key = compact(text) if isinstance(text, str) else None
         if key is None:
             given = text.strip() if isinstance(text, str) else ""
-            return _unknown(
-                given, "That is not a UK postcode. Please check it: a postcode looks like BD3 8AA."
-            )
+            like = f": a postcode looks like {self.example}" if self.example else ""
+            return self._unknown(given, f"That is not a UK postcode. Please check it{like}.")
         postcode = f"{key[:-3]} {key[-3:]}"
-        if _postcode_area(key) not in COVERED_POSTCODE_AREAS:
-            return _unknown(
+        if postcode_area(key) not in self.covers:
+            covered = _and(sorted(self.covers))
+            return self._unknown(
                 postcode,
-                f"{postcode} is outside the area this directory covers "
-                "(Bradford district and Leeds LS postcodes).",
+                f"{postcode} is outside the area this directory covers ({covered} postcodes).",
             )
         if key not in self._entries:
-            return _unknown(
+            return self._unknown(
                 postcode, f"We could not find {postcode}. Please check it, or ask the service."
             )
         placement = self._entries[key]
         if placement is None:
-            return _unknown(
+            return self._unknown(
                 postcode,
                 f"We know {postcode}, but not where it is (it may be a PO box, a large "
                 "organisation's postcode or no longer in use), so we cannot tell which area it "
                 "is in. Please check it, or ask the service.",
             )
-        return Location(
-            postcode=postcode,
-            known=True,
-            areas=placement.areas,
-            near_boundary=placement.near_boundary,
-            hints=placement.hints,
-            message=_message(postcode, placement),
+        return self._stamped(
+            Location(
+                postcode=postcode,
+                known=True,
+                areas=placement.areas,
+                near_boundary=placement.near_boundary,
+                hints=placement.hints,
+                message=placement.message.replace("{postcode}", postcode),
+            )
+        )
+
+    def _stamped(self, location: Location) -> Location:
+        object.__setattr__(location, "_covers", self.covers)
+        return location
+
+    def _unknown(self, postcode: str, message: str) -> Location:
+        return self._stamped(
+            Location(
+                postcode=postcode,
+                known=False,
+                areas=(),
+                near_boundary=(),
+                hints=(),
+                message=message,
+            )
         )
 
 
-@functools.lru_cache(maxsize=1)
-def _default() -> PostcodeLookup:
-    resource = importlib.resources.files("navigator.geo") / "data" / _FILE_NAME
-    try:
-        with resource.open("rb") as handle:
-            return PostcodeLookup(_read(handle, f"navigator/geo/data/{_FILE_NAME}"))
-    except FileNotFoundError as error:
-        raise LookupFileError(
-            f"the postcode lookup navigator/geo/data/{_FILE_NAME} is missing; "
-            "build it with `navigator geo-build`"
-        ) from error
-
-
-def _postcode_area(key: str) -> str:
+def postcode_area(key: str) -> str:
     """The letters the postcode starts with: `BD38AA` → `BD`."""
-    return key[:2] if key[1].isalpha() else key[:1]
+    return key[:2] if len(key) > 1 and key[1].isalpha() else key[:1]
 
 
-def _unknown(postcode: str, message: str) -> Location:
-    return Location(
-        postcode=postcode, known=False, areas=(), near_boundary=(), hints=(), message=message
-    )
-
-
-def _message(postcode: str, placement: Placement) -> str:
-    """One sentence on where a located postcode is, saying "please confirm" near an edge."""
-    areas, near = set(placement.areas), set(placement.near_boundary)
-    bsb = NAMES[BETTER_START_BRADFORD]
-    confirm = "so please confirm with the service."
-    if BETTER_START_BRADFORD in near:
-        where = "in Bradford district, " if _surely_in_district(areas, near) else ""
-        return f"{postcode} is {where}near the edge of {bsb}, {confirm}"
-    if BETTER_START_BRADFORD in areas:
-        wards = [w for w in BSB_WARDS if w in areas and w not in near]
-        ward = f" ({NAMES[wards[0]]})" if len(wards) == 1 else ""
-        return f"{postcode} is in {bsb}{ward}."
-    if BRADFORD_DISTRICT in near:
-        return f"{postcode} is near the edge of Bradford district, {confirm}"
-    if BRADFORD_DISTRICT in areas:
-        return f"{postcode} is in Bradford district, outside {bsb}."
-    district = postcode.split(" ")[0]
-    if district in CRAVEN_DISTRICTS:
-        return (
-            f"{postcode} is outside Bradford district, in Craven (North Yorkshire). NHS "
-            "Bradford District and Craven services go by the GP you are registered with, so "
-            "they may still be open to you."
-        )
-    return f"{postcode} is outside Bradford district."
-
-
-def _surely_in_district(areas: set[str], near: set[str]) -> bool:
-    return BRADFORD_DISTRICT in areas and BRADFORD_DISTRICT not in near
+def _and(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]

@@ -62,7 +62,10 @@ def parse_postcode(text: str) -> str:
     """
     squeezed = compact(text)
     if squeezed is None:
-        raise InvalidPostcode("That is not a UK postcode. A postcode looks like BD3 8AA.")
+        raise InvalidPostcode(
+            "That is not a UK postcode. A postcode has two parts, like SW1A 1AA: letters and "
+            "numbers, then a number and two letters."
+        )
     return f"{squeezed[:-3]} {squeezed[-3:]}"
 
 

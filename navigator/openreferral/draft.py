@@ -128,6 +128,8 @@ class _Drafting:
         self.areas: dict[str, dict[str, Any]] = {}
         self.area_ids: dict[str, str] = {}
         self.concerns: dict[str, dict[str, Any]] = {}
+        self.rings: dict[str, dict[str, Any]] = {}
+        """The rings the feed's terms name, as the draft's `ring` grouping declares them."""
         taken: set[str] = set()
         self.ids: dict[str, str] = {}
         for uuid, service in harvest.services.items():
@@ -202,12 +204,19 @@ class _Drafting:
             provider = "Unknown provider"
             self.gap(id, "provider", "the feed names no organization: please give the provider")
         rings = _ours(found, "ring")
+        for code, term in _codes(found):
+            if code.startswith("ring:"):
+                ring = code.split(":", 1)[1]
+                label = str(term.get("name") or ring)
+                about = str(term.get("description") or "")
+                self.rings.setdefault(ring, {"id": ring, "label": label, "description": about})
         if not rings:
             unconfirmed.append("ring")
             self.gap(
                 id,
                 "ring",
-                "not in the feed: 'universal' is set; please choose core, universal or risk",
+                "not in the feed: none is set; please choose one of the `ring` grouping's "
+                "values, if the directory declares them",
             )
         reviewed = _date(found.get("assured_date"))
         if reviewed is None:
@@ -228,7 +237,7 @@ class _Drafting:
             "replaced_by": replaced_by,
             "ended": ended,
             "provider": provider,
-            "ring": rings[0] if rings else "universal",
+            "ring": rings[0] if rings else None,
             "description": description or name,
             "remit": remit or name,
             "not_for": self.boundaries(found),
@@ -444,6 +453,10 @@ def draft(harvest: Harvest, today: date | None = None) -> Draft:
         "need_levels": [],
         "services": services,
     }
+    if drafting.rings:
+        document["groupings"] = [
+            {"id": "ring", "label": "Rings", "values": list(drafting.rings.values())}
+        ]
     header = [
         f"A draft directory from an Open Referral UK feed ({', '.join(harvest.sources)}),",
         f"made by `navigator import-oruk` on {day.isoformat()}. Each service's routes are a",

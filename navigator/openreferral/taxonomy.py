@@ -18,7 +18,6 @@ from navigator.content.vocabulary import (
     ROUTE_NAMES,
     ROUTE_TITLES,
     Audience,
-    Ring,
     RouteKind,
     Stage,
 )
@@ -59,7 +58,7 @@ class Taxonomy:
 
 NAVIGATOR = Taxonomy(
     "navigator",
-    "Bradford early years mental health navigator",
+    "Early years mental health navigator",
     "The navigator's own terms: the ways into a service (route kinds), the concerns it "
     "works with, the ring of the evaluation's system map it belongs to, who may use it and "
     "when (in pregnancy, after the birth). Codes are `route:`, `concern:`, `ring:`, "
@@ -105,20 +104,6 @@ class Term:
         return data
 
 
-RING_NAMES = {
-    Ring.core: (
-        "Parent-infant relationships (core)",
-        "The remit includes the parent-infant relationship.",
-    ),
-    Ring.universal: (
-        "Services that see every family (universal)",
-        "Sees families often enough to notice a worry.",
-    ),
-    Ring.risk: (
-        "Support for risk factors (risk)",
-        "Supports a risk factor such as domestic abuse, substance use or isolation.",
-    ),
-}
 AUDIENCE_NAMES = {
     Audience.practitioner: ("Practitioners", "A route practitioners may use."),
     Audience.family: ("Families", "A route families may use themselves."),
@@ -175,11 +160,14 @@ def terms(directory: Directory) -> list[Term]:
         Term(ours, f"concern:{c.id}", c.label, c.description or c.label, "need", "concern")
         for c in directory.concerns
     ]
-    found.append(Term(ours, "ring", "Rings", "The evaluation's system map.", "grouping"))
-    found += [
-        Term(ours, f"ring:{r.value}", RING_NAMES[r][0], RING_NAMES[r][1], "grouping", "ring")
-        for r in Ring
-    ]
+    rings = directory.grouping("ring")
+    if rings is not None:  # the rings the content declares, if it declares any
+        about = rings.description or rings.label
+        found.append(Term(ours, "ring", rings.label, about, "grouping"))
+        found += [
+            Term(ours, f"ring:{v.id}", v.label, v.description or v.label, "grouping", "ring")
+            for v in rings.values
+        ]
     found.append(Term(ours, "audience", "Who may use it", "Who a route is for.", "audience"))
     found += [
         Term(ours, f"audience:{a.value}", *AUDIENCE_NAMES[a], "audience", "audience")
@@ -224,7 +212,8 @@ def service_codes(service: Service, directory: Directory) -> Iterator[tuple[Taxo
         yield NAVIGATOR, f"route:{kind.value}"
     for concern in _concerns(service, directory):
         yield NAVIGATOR, f"concern:{concern}"
-    yield NAVIGATOR, f"ring:{service.ring.value}"
+    if service.ring is not None and directory.grouping("ring") is not None:
+        yield NAVIGATOR, f"ring:{service.ring}"
     audiences = dict.fromkeys(a for r in service.routes for a in r.eligibility.audience)
     for audience in audiences:
         yield NAVIGATOR, f"audience:{audience.value}"

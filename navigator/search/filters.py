@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from whoosh.query import And, Or, Query, Term
 
 from navigator.content.directory import Route
-from navigator.content.vocabulary import ALL, Audience, Ring, RouteKind, Stage
+from navigator.content.vocabulary import ALL, Audience, RouteKind, Stage
 
 __all__ = ["MAX_MONTH", "Filters", "route_tokens"]
 
@@ -57,7 +57,7 @@ class Filters:
     """The baby's age after the birth (implies the postnatal stage)."""
     areas: frozenset[str] | None = None
     """Area ids the family is, or may be, in (from a postcode); None means anywhere."""
-    rings: tuple[Ring, ...] = ()
+    rings: tuple[str, ...] = ()
 
     @property
     def route_criteria_empty(self) -> bool:
@@ -75,7 +75,7 @@ class Filters:
         if not self.route_criteria_empty:
             parts.append(Or([self._route(n) for n in range(max(max_routes, 1))]))
         if self.rings:
-            parts.append(_any("ring", [r.value for r in self.rings]))
+            parts.append(_any("ring", list(self.rings)))
         if not parts:
             return None
         return parts[0] if len(parts) == 1 else And(parts)

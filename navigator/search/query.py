@@ -55,7 +55,7 @@ class Hit:
             "id": s.id,
             "name": s.name,
             "provider": s.provider,
-            "ring": s.ring.value,
+            "ring": s.ring or "",
             "status": s.status.value,
             "remit": s.remit,
             "description": s.description,

@@ -9,13 +9,13 @@ be eligible, and a note says so.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
 from navigator.content.directory import Directory
-from navigator.content.vocabulary import Audience, Ring, RouteKind, Stage
+from navigator.content.vocabulary import Audience, RouteKind, Stage
 from navigator.engine.facts import Locator
 from navigator.engine.flow import parse_months
 from navigator.numbers import parse_whole
@@ -88,6 +88,17 @@ def _choices(
     return tuple(dict.fromkeys(found))
 
 
+def _declared(name: str, values: Sequence[str], declared: Mapping[str, str]) -> tuple[str, ...]:
+    """The distinct values named, each one the directory declares (`ring`: its rings)."""
+    found: list[str] = []
+    for value in (v.strip().lower() for v in values if v.strip()):
+        if value not in declared:
+            known = ", ".join(declared) or "none"
+            raise BadSearch(name, f"{LABELS[name]} cannot be '{value}': it is one of {known}")
+        found.append(value)
+    return tuple(dict.fromkeys(found))
+
+
 def _number(name: str, value: str, default: int, low: int, high: int) -> int:
     if not value.strip():
         return default
@@ -149,7 +160,7 @@ def build_request(
             stage=stage,
             age_months=None if age < 0 else age,
             areas=areas,
-            rings=_choices("ring", given.rings, Ring),
+            rings=_declared("ring", given.rings, directory.ring_labels()),
         ),
         page=_number("page", given.page, 1, 1, 10_000),
         per_page=_number("per_page", given.per_page, PER_PAGE, 1, 100),

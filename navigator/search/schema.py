@@ -168,7 +168,7 @@ def _document(
         "id": service.id,
         "sort": service.name.lower(),
         "plain": " ".join(text.values()),
-        "ring": service.ring.value,
+        "ring": service.ring or "",
         "status": service.status.value,
         "audience": ",".join(sorted({a.value for r in routes for a in r.eligibility.audience})),
         "route": ",".join(dict.fromkeys(r.kind.value for r in routes)),

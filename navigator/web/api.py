@@ -19,7 +19,7 @@ from navigator.engine.outcome import Ask, Result
 from navigator.geo.postcode import InvalidPostcode, parse_postcode
 from navigator.web.answers import Answers, read_answers
 from navigator.web.deps import ContentDep, LocatorDep
-from navigator.web.services import find_service, read_form, run_check
+from navigator.web.services import find_service, max_months, read_form, run_check
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 
@@ -178,6 +178,7 @@ def get_eligibility(
         audience=audience,
         concern=concern,
         need=need,
+        oldest=max_months(content.pathways),
         age_required=False,
     )
     if form.errors:

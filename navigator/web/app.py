@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC
@@ -43,10 +44,28 @@ ROUTERS = [
 """Modules with a `router`; each is mounted if it can be imported (search adds its own)."""
 
 DESCRIPTION = (
-    "Bradford's early years mental health navigator (pregnancy to age 3): the next question "
-    "or the services that can help, service details and eligibility, postcode areas. "
-    "See docs/api.md."
+    "An early years mental health navigator: the next question or the services that can "
+    "help, service details and eligibility, postcode areas. See docs/api.md."
 )
+
+
+def description(settings: Settings) -> str:
+    """The API's description, with the place and ages of the content's `site` block."""
+    from navigator.content.loader import load
+
+    try:
+        directory = load([settings.services_path]).directory
+    except Exception:  # the description must never stop the app starting
+        directory = None
+    site = directory.site if directory is not None else None
+    if site is None or not site.place:
+        return DESCRIPTION
+    ages = f" ({site.ages})" if site.ages else ""
+    return (
+        f"{site.place}'s early years mental health navigator{ages}: the next question or the "
+        "services that can help, service details and eligibility, postcode areas. "
+        "See docs/api.md."
+    )
 
 
 def create_app(settings: Settings | None = None, *, locator: Locator | None = None) -> FastAPI:
@@ -69,6 +88,10 @@ def create_app(settings: Settings | None = None, *, locator: Locator | None = No
         except NoContent:
             log.error("no good content to serve: see /status")
         live.start()
+        if isinstance(app.state.locator, DefaultLocator):
+            # The postcode lookup is loaded, or built if the areas changed, while the site
+            # starts serving; a postcode asked before it is ready waits for it.
+            threading.Thread(target=app.state.locator.warm, name="geo-start", daemon=True).start()
         try:
             yield
         finally:
@@ -78,7 +101,7 @@ def create_app(settings: Settings | None = None, *, locator: Locator | None = No
     app = FastAPI(
         title="Early years mental health navigator",
         version="1",
-        description=DESCRIPTION,
+        description=description(settings),
         docs_url=None,  # Swagger UI needs a CDN and inline script; the JSON document is enough
         redoc_url=None,
         lifespan=lifespan,
@@ -86,7 +109,7 @@ def create_app(settings: Settings | None = None, *, locator: Locator | None = No
     app.state.settings = settings
     app.state.store = store
     app.state.live = live
-    app.state.locator = locator or DefaultLocator()
+    app.state.locator = locator or DefaultLocator(settings)
     app.state.templates = make_templates(content_root=settings.content_root)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(Methods, routes=app.router.routes)

@@ -3,23 +3,41 @@ store."""
 
 from __future__ import annotations
 
+import logging
 from typing import Annotated, cast
 
 from fastapi import Depends, Request
 
 from navigator.engine.facts import Locator, Place
+from navigator.settings import Settings
 from navigator.store import Store
 from navigator.web.live import LiveContent, Snapshot
 
+log = logging.getLogger(__name__)
+
 
 class DefaultLocator:
-    """The shipped postcode look-up, loaded on first use."""
+    """The postcode look-up built from the app's content (`navigator.geo.store.LiveLookup`),
+    loaded or built on first use and rebuilt in the background when the areas change."""
+
+    def __init__(self, settings: Settings) -> None:
+        from navigator.geo.store import LiveLookup
+
+        self.live = LiveLookup.for_settings(settings)
 
     def locate(self, text: str) -> Place:
-        from navigator.geo.lookup import PostcodeLookup
-
-        place: Place = PostcodeLookup.default().locate(text)
+        place: Place = self.live.locate(text)
         return place
+
+    def warm(self) -> None:
+        """Load or build the lookup now (at start-up, in a background thread), so that the
+        first postcode does not wait for it; a failure is logged, and said again on use."""
+        from navigator.geo.store import LookupUnavailable
+
+        try:
+            self.live.start()
+        except LookupUnavailable as error:
+            log.warning("%s", error)
 
 
 def get_live(request: Request) -> LiveContent:

@@ -134,7 +134,9 @@ def _journey(
     if outcome.error:
         return _question_page(request, pathway, outcome, given, outcome.error)
     if asked == outcome.question_id:
-        return _question_page(request, pathway, outcome, given, empty_error(outcome))
+        return _question_page(
+            request, pathway, outcome, given, empty_error(outcome, content.directory.site.like())
+        )
     following = carried(given, outcome.answers)
     following.pop(outcome.question_id, None)
     return _see_other(question_url(pathway, outcome.question_id, following))

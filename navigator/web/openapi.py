@@ -13,9 +13,10 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from navigator.content.vocabulary import Audience, Ring, RouteKind, Stage
+from navigator.content.vocabulary import Audience, RouteKind, Stage
 from navigator.geo.postcode import DOCUMENTED_PATTERN
 from navigator.web.live import LiveContent, NoContent, Snapshot
+from navigator.web.services import max_months
 
 __all__ = ["install", "refine"]
 
@@ -37,7 +38,8 @@ PROBLEM: Schema = {
 }
 
 MONTHS = "^(?:[0-9]|[12][0-9]|3[0-6])$"
-"""A baby's age in whole months, 0 to 36 (the API also reads `7 months`, `1 year 2 months`)."""
+"""A baby's age in whole months, 0 to 36, when the pathways set no oldest age (the document
+otherwise lists 0 to the oldest; the API also reads `7 months`, `1 year 2 months`)."""
 
 ID = "^[a-z0-9][a-z0-9-]{0,79}$"
 """A pathway or service id as the content writes it (a service page also takes a name)."""
@@ -77,9 +79,15 @@ def _parameters(snapshot: Snapshot | None) -> dict[tuple[str, str], Schema]:
         {i for s in directory.services for i in (s.id, *s.former_ids)} if directory else set()
     )
     concerns = [c.id for c in directory.concerns] if directory else []
+    rings = sorted(directory.ring_labels()) if directory else []
     needs = [n.id for n in directory.need_levels] if directory else []
     postcode: Schema = {"type": "string", "pattern": DOCUMENTED_PATTERN}
-    months: Schema = {"type": "string", "pattern": MONTHS}
+    oldest = max_months(snapshot.pathways) if snapshot is not None else None
+    months: Schema = (
+        {"type": "string", "pattern": MONTHS}
+        if oldest is None or oldest > 120
+        else {"type": "string", "enum": [str(n) for n in range(oldest + 1)]}
+    )
     eligibility = "/api/v1/services/{service_id}/eligibility"
     return {
         ("*", "pathway_id"): _ids(pathways),
@@ -93,7 +101,7 @@ def _parameters(snapshot: Snapshot | None) -> dict[tuple[str, str], Schema]:
         ("*", "concern"): _enum(concerns),
         ("*", "need"): _enum(needs),
         ("*", "route"): {"type": "array", "items": _enum([r.value for r in RouteKind][1:])},
-        ("*", "ring"): {"type": "array", "items": _enum([r.value for r in Ring], blank=False)},
+        ("*", "ring"): {"type": "array", "items": _enum(rings, blank=False)},
         ("/api/v1/services", "page"): _or_blank(_whole(1, 10_000)),
         ("/api/v1/services", "per_page"): _or_blank(_whole(1, 100)),
         ("*", "page"): _or_blank(_whole(1, 10_000)),

@@ -68,6 +68,14 @@ def favicon() -> Response:
     return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
 
 
+@router.get("/assets/fonts/{name}", include_in_schema=False)
+def no_font(name: str) -> Response:
+    """GOV.UK Frontend's stylesheet names GDS Transport files that this site must not serve
+    (the font is for GOV.UK only); navigator.css points the family at fonts on the device, but
+    a browser may still ask while the stylesheets load. No content: nothing to download."""
+    return Response(status_code=204, headers={"Cache-Control": "public, max-age=86400"})
+
+
 @router.get("/healthz")
 def healthz() -> Response:
     """For load balancers and the benchmark: no content, no template."""

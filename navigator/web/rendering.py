@@ -12,6 +12,7 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
 
+from navigator.content.directory import Site
 from navigator.content.vocabulary import LANGUAGE_NAMES, ROUTE_NAMES, ROUTE_TITLES, RouteKind
 from navigator.geo.postcode import outward
 from navigator.settings import Settings
@@ -176,14 +177,18 @@ def shared_context(request: Request) -> dict[str, Any]:
     """What every page's layout uses: the urgent routes for 'Need help now?', the layout."""
     live: LiveContent | None = getattr(request.app.state, "live", None)
     urgent = []
+    site = Site()
     if live is not None:
         try:
-            urgent = live.current().urgent_services
+            snapshot = live.current()
+            urgent = snapshot.urgent_services
+            site = snapshot.directory.site
         except NoContent:
             urgent = []
     return {
         "layout": "_partial.html" if is_partial(request) else "base.html",
         "urgent_services": urgent,
+        "site": site,
         "search_query": request.query_params.get("q", "") if request.url.path == "/search" else "",
         "base_url": site_url(request),
     }

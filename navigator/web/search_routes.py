@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from typing import Annotated, Any, cast
 from urllib.parse import urlencode
@@ -26,7 +26,7 @@ from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from navigator.content.directory import Directory
-from navigator.content.vocabulary import Audience, Ring, RouteKind, Stage
+from navigator.content.vocabulary import Audience, RouteKind, Stage
 from navigator.search.index import Generation
 from navigator.search.live import LiveIndex
 from navigator.search.query import Hit, SearchPage, search
@@ -146,7 +146,7 @@ def search_page(
         "results": results,
         "cards": [card(hit, generation.directory) for hit in results.hits] if results else [],
         "error": error,
-        "filters": _filter_options(given, results),
+        "filters": _filter_options(given, results, generation.directory.ring_labels()),
         "links": _links(given, results),
         "results_target": RESULTS_TARGET,
     }
@@ -265,27 +265,22 @@ ROUTE_LABELS = {
 }
 AUDIENCE_LABELS = {Audience.practitioner: "Practitioners", Audience.family: "Families"}
 STAGE_LABELS = {Stage.pregnancy: "In pregnancy", Stage.postnatal: "After the birth"}
-RING_LABELS = {
-    Ring.core: "Parent-infant relationships (core)",
-    Ring.universal: "Services that see every family (universal)",
-    Ring.risk: "Support for risk factors (risk)",
-}
 
 
 def _filter_options(
-    given: Parameters, results: SearchPage | None
+    given: Parameters, results: SearchPage | None, rings: Mapping[str, str]
 ) -> dict[str, list[dict[str, Any]]]:
     """Each filter's options with whether it is chosen and its count in the results."""
     facets = results.facets if results is not None else {}
 
-    def options(facet: str, labels: dict[Any, str], chosen: set[str]) -> list[dict[str, Any]]:
+    def options(facet: str, labels: Mapping[Any, str], chosen: set[str]) -> list[dict[str, Any]]:
         counts = facets.get(facet, {})
         return [
             {
-                "value": key.value,
+                "value": str(key),
                 "label": label,
-                "checked": key.value in chosen,
-                "count": counts.get(key.value, 0),
+                "checked": str(key) in chosen,
+                "count": counts.get(str(key), 0),
             }
             for key, label in labels.items()
         ]
@@ -294,5 +289,5 @@ def _filter_options(
         "audience": options("audience", AUDIENCE_LABELS, {given.audience}),
         "route": options("route", ROUTE_LABELS, set(given.routes)),
         "stage": options("stage", STAGE_LABELS, {given.stage}),
-        "ring": options("ring", RING_LABELS, set(given.rings)),
+        "ring": options("ring", rings, set(given.rings)),
     }

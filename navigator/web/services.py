@@ -6,6 +6,7 @@ that has ended says so and names its successor."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -14,6 +15,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from navigator.content.directory import Directory, Route, Service
+from navigator.content.pathway import Pathway, QuestionKind
 from navigator.content.vocabulary import ALL, Audience, RouteKind, Stage
 from navigator.engine.eligibility import EligibilityCheck, check_eligibility
 from navigator.engine.facts import Locator
@@ -24,7 +26,18 @@ from navigator.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
 
-MAX_MONTHS = 36
+
+def max_months(pathways: Iterable[Pathway]) -> int | None:
+    """The oldest age in months the pathways ask about (their `months` questions' `max`), so
+    the checker asks within the ages served; None when no pathway sets one."""
+    found = [
+        q.max
+        for p in pathways
+        for q in p.questions
+        if q.kind is QuestionKind.months and q.max is not None
+    ]
+    return max(found) if found else None
+
 
 AUDIENCE_PLURALS = {Audience.practitioner: "practitioners", Audience.family: "families"}
 
@@ -79,11 +92,13 @@ def read_form(
     audience: str = "",
     concern: str = "",
     need: str = "",
+    oldest: int | None = None,
     age_required: bool = True,
 ) -> EligibilityForm:
-    """Check the fields; every message says what to do. Who is asking, the concern and the
-    level of need are optional: what is not given is not checked, and the answer says so. The
-    API (`age_required=False`) treats a missing age the same way."""
+    """Check the fields (an age up to `oldest` months, when given); every message says what to
+    do. Who is asking, the concern and the level of need are optional: what is not given is not
+    checked, and the answer says so. The API (`age_required=False`) treats a missing age the
+    same way."""
     errors: dict[str, str] = {}
     if audience and audience not in set(Audience):
         errors["audience"] = "Select who is asking, or leave it blank"
@@ -97,9 +112,10 @@ def read_form(
         if not text:
             if age_required:
                 errors["age_months"] = "Enter the baby's age in months, like 7"
-        elif months is None or months > MAX_MONTHS:
+        elif months is None or (oldest is not None and months > oldest):
+            limit = f"from 0 to {oldest}" if oldest is not None else "from 0"
             errors["age_months"] = (
-                f"Enter the baby's age in months from 0 to {MAX_MONTHS}, like 7 or 1 year 2 months"
+                f"Enter the baby's age in months {limit}, like 7 or 1 year 2 months"
             )
             months = None
     if concern and concern not in {c.id for c in directory.concerns}:
@@ -187,6 +203,7 @@ def eligibility(
         audience=audience,
         concern=concern,
         need=need,
+        oldest=max_months(content.pathways),
     )
     verdict = run_check(service, content.directory, form, locator)
     context = _context(content.directory, service)

@@ -12,8 +12,9 @@ from navigator.engine.outcome import AnswerValue
 from navigator.web.answers import Answers
 
 
-def empty_error(ask: Ask) -> str:
-    """What to say when a question comes back with nothing chosen or typed."""
+def empty_error(ask: Ask, like: str = "") -> str:
+    """What to say when a question comes back with nothing chosen or typed; `like` is the
+    site's example postcode (', like …'), if it has one."""
     if ask.kind == "single":
         return "Select one option"
     if ask.kind == "multi":
@@ -25,8 +26,8 @@ def empty_error(ask: Ask) -> str:
     if ask.kind == "months":
         return f"Enter the age in months from {ask.min} to {ask.max}, like 7 or 1 year 2 months"
     if ask.optional:
-        return "Enter a postcode, like BD3 8AA, or choose 'I do not know'"
-    return "Enter a postcode, like BD3 8AA"
+        return f"Enter a postcode{like}, or choose 'I do not know'"
+    return f"Enter a postcode{like}"
 
 
 def carried(given: Answers, kept: Mapping[str, AnswerValue]) -> Answers:

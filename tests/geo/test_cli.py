@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from navigator.cli import main
-from navigator.geo.lookup import default_path
+from navigator.geo.lookup import PostcodeLookup
 
-from .conftest import DATA
+from .conftest import DATA, SERVICES
 
 
 def test_postcode_text(capsys: pytest.CaptureFixture[str]) -> None:
@@ -51,15 +51,29 @@ def test_postcode_not_a_postcode_exits_2(capsys: pytest.CaptureFixture[str], tex
     assert "not a UK postcode" in captured.err
 
 
-def test_geo_build(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_geo_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lookup: PostcodeLookup
+) -> None:
     out = tmp_path / "postcodes.tsv.gz"
-    assert main(["geo-build", "--source", str(DATA), "--out", str(out)]) == 0
+    assert main(["geo-build", "--postcodes", str(DATA), "--out", str(out)]) == 0
     assert "56504 of 56660 postcodes" in capsys.readouterr().out
-    assert out.read_bytes() == default_path().read_bytes()
+    rebuilt = PostcodeLookup.load(out)
+    assert all(rebuilt.placement(p) == lookup.placement(p) for p in lookup.postcodes())
+
+
+def test_geo_build_writes_into_the_state_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NAVIGATOR_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.setenv("NAVIGATOR_POSTCODES_FILE", str(DATA))
+    assert main(["geo-build", str(SERVICES)]) == 0
+    written = list((tmp_path / "state" / "geo").glob("*.tsv.gz"))
+    assert len(written) == 1 and str(written[0]) in capsys.readouterr().out
 
 
 def test_geo_build_reports_a_missing_source(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["geo-build", "--source", str(tmp_path / "nowhere")]) == 1
-    assert "no such folder" in capsys.readouterr().err
+    out = tmp_path / "out.tsv.gz"
+    assert main(["geo-build", "--postcodes", str(tmp_path / "nowhere"), "--out", str(out)]) == 1
+    assert "no such file or folder" in capsys.readouterr().err

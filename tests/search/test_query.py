@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from navigator.content.vocabulary import Audience, Ring, RouteKind, Stage
+from navigator.content.vocabulary import Audience, RouteKind, Stage
 from navigator.search.filters import Filters
 from navigator.search.index import Generation, build_in_memory
 from navigator.search.query import SearchRequest, search
@@ -124,7 +124,7 @@ def test_area_filter(small: Generation) -> None:
 
 
 def test_ring_filter(small: Generation) -> None:
-    assert sorted(ids(small, rings=(Ring.risk,))) == ["emergency", "talking-therapies"]
+    assert sorted(ids(small, rings=("risk",))) == ["emergency", "talking-therapies"]
 
 
 def test_an_empty_query_lists_services_by_name(small: Generation) -> None:

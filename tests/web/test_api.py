@@ -188,7 +188,7 @@ def test_postcode(client: TestClient) -> None:
 def test_not_a_postcode_is_422(client: TestClient) -> None:
     response = client.get("/api/v1/postcodes/hello")
     assert response.status_code == 422
-    assert response.json()["message"] == "That is not a UK postcode. A postcode looks like BD3 8AA."
+    assert response.json()["message"].startswith("That is not a UK postcode. A postcode has two")
 
 
 def test_the_api_is_in_the_openapi_document_and_pages_are_not(client: TestClient) -> None:

@@ -58,7 +58,11 @@ def test_the_logged_target_holds_no_postcode(target: str) -> None:
 
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=10),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=10),
     lambda children: (
         st.lists(children, max_size=4)
         | st.dictionaries(st.sampled_from([*KEYS, "answers"]), children, max_size=4)

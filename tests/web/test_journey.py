@@ -84,7 +84,7 @@ def test_a_postcode_that_is_not_one_is_refused(client: TestClient) -> None:
     )
     html = page(response)
     summary = html.select_one(".govuk-error-summary")
-    assert summary is not None and "Enter a real postcode, like BD3 8AA" in summary.get_text()
+    assert summary is not None and "Enter a real postcode" in summary.get_text()
     assert html.select_one("input#postcode")["value"] == "not-a-postcode"  # type: ignore[index]
 
 

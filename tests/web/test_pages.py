@@ -133,3 +133,8 @@ def test_favicon_ico_answers_with_the_sites_icon(client: TestClient) -> None:
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("image/svg+xml")
     assert b"<svg" in response.content
+
+
+def test_the_gov_uk_font_is_never_served(client: TestClient) -> None:
+    response = client.get("/assets/fonts/light-94a07e06a1-v2.woff2")
+    assert response.status_code == 204 and response.content == b""
