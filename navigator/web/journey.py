@@ -278,7 +278,8 @@ def result(request: Request, pathway_id: str, content: ContentDep, locator: Loca
         "urgent_actions": urgent_actions(outcome.cards()) if outcome.urgent else [],
         "family": family,
         "quick_exit": family,
-        "share_url": base + own_url,
+        # A family's answers kept on the server are in no link: there is none to share.
+        "share_url": "" if stateful() else base + own_url,
         "check_url": link(f"/pathways/{pathway.id}/check", kept, pathway),
         "referral_url": lambda sid: link(
             f"/pathways/{pathway.id}/referral/{sid}", outcome.answers, pathway

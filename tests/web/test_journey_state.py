@@ -78,3 +78,15 @@ def test_a_practitioners_journey_stays_in_the_address(client: TestClient) -> Non
     form = re.search(r"<form[^>]*>", page.text.split("<main", 1)[1])
     assert form is not None and 'method="get"' in form.group(0)
     assert "set-cookie" not in page.headers
+
+
+def test_a_familys_result_offers_no_link_with_answers(client: TestClient) -> None:
+    _walk(client)
+    page = client.get(f"{START}/result")
+    assert 'id="share-link"' not in page.text
+    assert "not in this page" in page.text
+    practitioner = client.get(
+        f"{START}/result?red_flags=none&audience=practitioner&stage=postnatal&age=5"
+        "&concerns=bonding&need=persistent&postcode=BD3+8AA"
+    )
+    assert 'id="share-link"' in practitioner.text  # the explicit link stays for practitioners
