@@ -78,9 +78,20 @@ DOORS = {
 """How the services that are a `through` door are named to people: by the person at the door."""
 
 
-def door(service_id: str) -> str:
-    """`'health-visiting'` → 'your health visitor'; another id → 'the ' and its words."""
-    return DOORS.get(service_id) or "the " + service_id.replace("-", " ")
+PRACTITIONER_DOORS = {
+    "health-visiting": "the family's health visitor",
+    "midwifery": "the family's midwife",
+    "gp": "the family's GP",
+    "family-hubs": "a Family Hub",
+}
+"""The same doors as a practitioner reads them: the family's, not the reader's."""
+
+
+def door(service_id: str, family: bool = True) -> str:
+    """`'health-visiting'` → 'your health visitor' (for a practitioner, 'the family's health
+    visitor'); another id → 'the ' and its words."""
+    named = DOORS if family else {**DOORS, **PRACTITIONER_DOORS}
+    return named.get(service_id) or "the " + service_id.replace("-", " ")
 
 
 FAMILY_ROUTE_LABELS = {

@@ -316,3 +316,11 @@ def test_a_family_reads_the_family_description_and_a_practitioner_the_remit(
     assert "They help you and your baby." in text(family, "#service-health-visiting")
     assert "Health and development" not in text(family, "#service-health-visiting")
     assert "Health and development" in text(practitioner, "#service-health-visiting")
+
+
+def test_a_practitioner_reads_the_door_as_the_familys(client: TestClient) -> None:
+    low_mood = PRACTITIONER.replace("bonding", "low-mood")
+    html = page(client.get(f"{START}/result?{low_mood}"))
+    doors = [" ".join(d.get_text().split()) for d in html.select("li.app-through")]
+    assert doors and all("your " not in d for d in doors)
+    assert any("the family's health visitor" in d for d in doors)
