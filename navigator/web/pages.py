@@ -58,7 +58,8 @@ def leave(request: Request) -> Response:
 @router.get("/privacy")
 def privacy(request: Request) -> Response:
     """What the site keeps (nothing about families) and how to browse safely."""
-    return render(request, "privacy.html", {"quick_exit": True})
+    minutes = request.app.state.settings.state_minutes
+    return render(request, "privacy.html", {"quick_exit": True, "state_minutes": minutes})
 
 
 @router.get("/favicon.ico", include_in_schema=False)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from fastapi.testclient import TestClient
 
-from tests.web.conftest import page
+from navigator.settings import Settings
+from navigator.web.app import create_app
+from tests.web.conftest import FakeLocator, page
 
 
 def test_home_has_two_doors_search_and_urgent_help(client: TestClient) -> None:
@@ -77,6 +81,13 @@ def test_privacy_page(client: TestClient) -> None:
     html = page(client.get("/privacy"))
     text = html.get_text()
     assert "for up to 60 minutes" in text and "Leave this site" in text
+
+
+def test_the_privacy_page_gives_the_configured_lifetime(settings: Settings) -> None:
+    shorter = replace(settings, state_minutes=20)
+    with TestClient(create_app(shorter, locator=FakeLocator())) as client:
+        text = page(client.get("/privacy")).get_text()
+    assert "for up to 20 minutes" in text and "60 minutes" not in text
 
 
 def test_healthz(client: TestClient) -> None:
