@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import logging
 import threading
-import time
 from pathlib import Path
 
 from filelock import FileLock
@@ -27,6 +26,7 @@ from navigator.content.finding import has_errors
 from navigator.content.loader import load
 from navigator.geo.areas import AreaRules
 from navigator.geo.lookup import Location, LookupFileError, PostcodeLookup
+from navigator.refresh import BackgroundRefresh, file_stamp
 from navigator.settings import Settings
 
 __all__ = ["LiveLookup", "LookupUnavailable", "default_lookup"]
@@ -38,14 +38,6 @@ _KEY_LENGTH = 24
 
 class LookupUnavailable(RuntimeError):
     """The areas cannot be built into a lookup and there is no earlier one to fall back on."""
-
-
-def _stat(path: Path) -> tuple[int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_mtime_ns, st.st_size)
 
 
 class LiveLookup:
@@ -64,13 +56,18 @@ class LiveLookup:
         self.postcodes = postcodes
         self.root = root
         self.example = example
-        self.poll_seconds = poll_seconds
+        self._background = BackgroundRefresh(
+            "geo-refresh",
+            poll_seconds,
+            self._changed,
+            self.refresh,
+            log,
+            "postcode lookup rebuild failed; the previous lookup stays in use",
+        )
         self._lookup: PostcodeLookup | None = None
         self._watched: tuple[Path, ...] = (services_path,)
         self._stamp: tuple[tuple[int, int] | None, ...] | None = None
-        self._checked = 0.0
         self._refreshing = threading.Lock()
-        self._worker: threading.Thread | None = None
 
     @classmethod
     def for_settings(cls, settings: Settings) -> LiveLookup:
@@ -81,6 +78,15 @@ class LiveLookup:
             settings.state_dir / "geo",
             poll_seconds=settings.content_poll_seconds,
         )
+
+    @property
+    def poll_seconds(self) -> float:
+        """How often, at most, the files are looked at (0 in tests: at every use)."""
+        return self._background.poll_seconds
+
+    @poll_seconds.setter
+    def poll_seconds(self, seconds: float) -> None:
+        self._background.poll_seconds = seconds
 
     def start(self) -> PostcodeLookup:
         """The lookup for the content now, built first if the state folder lacks it."""
@@ -97,14 +103,7 @@ class LiveLookup:
         lookup = self._lookup
         if lookup is None:
             return self.start()
-        now = time.monotonic()
-        if now - self._checked >= self.poll_seconds:
-            self._checked = now
-            if self._changed() and (self._worker is None or not self._worker.is_alive()):
-                self._worker = threading.Thread(
-                    target=self._refresh_quietly, name="geo-refresh", daemon=True
-                )
-                self._worker.start()
+        self._background.poll()
         return lookup
 
     def locate(self, text: str) -> Location:
@@ -113,21 +112,13 @@ class LiveLookup:
 
     def wait(self, timeout: float | None = None) -> None:
         """Wait for a background rebuild to finish (tests)."""
-        worker = self._worker
-        if worker is not None:
-            worker.join(timeout)
+        self._background.wait(timeout)
 
     def _stamps(self) -> tuple[tuple[int, int] | None, ...]:
-        return tuple(_stat(p) for p in self._watched)
+        return tuple(file_stamp(p) for p in self._watched)
 
     def _changed(self) -> bool:
         return self._stamps() != self._stamp
-
-    def _refresh_quietly(self) -> None:
-        try:
-            self.refresh()
-        except Exception:  # a background rebuild must never take look-ups down
-            log.exception("postcode lookup rebuild failed; the previous lookup stays in use")
 
     def refresh(self) -> bool:
         """Bring the lookup up to date with the files now; False if they did not load or

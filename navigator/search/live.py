@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from navigator.content.directory import Directory
 from navigator.content.finding import has_errors
 from navigator.content.loader import load
+from navigator.refresh import BackgroundRefresh, file_stamp
 from navigator.search.index import Generation, IndexStore, content_hash, open_generation
 from navigator.search.synonyms import load_synonyms
 from navigator.settings import Settings
@@ -38,14 +38,6 @@ class _Stamp:
     synonyms: tuple[int, int] | None
 
 
-def _stat(path: Path) -> tuple[int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_mtime_ns, st.st_size)
-
-
 class LiveIndex:
     """The current generation of one content folder's index."""
 
@@ -60,12 +52,17 @@ class LiveIndex:
         self.services_path = services_path
         self.synonyms_path = synonyms_path
         self.store = IndexStore(index_root)
-        self.poll_seconds = poll_seconds
+        self._background = BackgroundRefresh(
+            "search-refresh",
+            poll_seconds,
+            self._changed,
+            self.refresh,
+            log,
+            "search index refresh failed; the previous index stays in use",
+        )
         self._generation: Generation | None = None
         self._stamp = _Stamp(None, None)
-        self._checked = 0.0
         self._refreshing = threading.Lock()
-        self._worker: threading.Thread | None = None
 
     @classmethod
     def for_settings(cls, settings: Settings) -> LiveIndex:
@@ -76,6 +73,15 @@ class LiveIndex:
             settings.state_dir / "search",
             poll_seconds=settings.content_poll_seconds,
         )
+
+    @property
+    def poll_seconds(self) -> float:
+        """How often, at most, the files are looked at (0 in tests: at every use)."""
+        return self._background.poll_seconds
+
+    @poll_seconds.setter
+    def poll_seconds(self, seconds: float) -> None:
+        self._background.poll_seconds = seconds
 
     def start(self) -> Generation:
         """Open the generation for the current content, building it first if needed."""
@@ -88,36 +94,21 @@ class LiveIndex:
         generation = self._generation
         if generation is None:
             return self.start()
-        now = time.monotonic()
-        if now - self._checked >= self.poll_seconds:
-            self._checked = now
-            if self._changed() and (self._worker is None or not self._worker.is_alive()):
-                self._worker = threading.Thread(
-                    target=self._refresh_quietly, name="search-refresh", daemon=True
-                )
-                self._worker.start()
+        self._background.poll()
         return generation
 
     def wait(self, timeout: float | None = None) -> None:
         """Wait for a background refresh to finish (tests, the CLI)."""
-        worker = self._worker
-        if worker is not None:
-            worker.join(timeout)
+        self._background.wait(timeout)
 
     def _changed(self) -> bool:
-        return _Stamp(_stat(self.services_path), _stat(self.synonyms_path)) != self._stamp
-
-    def _refresh_quietly(self) -> None:
-        try:
-            self.refresh()
-        except Exception:  # a background refresh must never take searching down
-            log.exception("search index refresh failed; the previous index stays in use")
+        return _Stamp(file_stamp(self.services_path), file_stamp(self.synonyms_path)) != self._stamp
 
     def refresh(self) -> bool:
         """Bring the generation up to date with the files now; False if they did not load
         (the previous generation, if any, stays in use)."""
         with self._refreshing:
-            stamp = _Stamp(_stat(self.services_path), _stat(self.synonyms_path))
+            stamp = _Stamp(file_stamp(self.services_path), file_stamp(self.synonyms_path))
             try:
                 services = self.services_path.read_bytes()
             except OSError:
