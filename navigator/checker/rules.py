@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import product
 
+from navigator.checker.references import service_problem
 from navigator.checker.scope import Scope, choice_ids, either, quoted
 from navigator.content.condition import Condition, ServiceRef
 from navigator.content.directory import Directory
@@ -120,18 +121,14 @@ def _fits_in_branches(pathway: Pathway) -> list[Finding]:
 def _consult_first(pathway: Pathway, directory: Directory) -> list[Finding]:
     found = []
     for rule in pathway.rules:
-        refs = [(r, r.field_at("service")) for r in (rule.when.routes() if rule.when else [])]
+        named = [*(rule.when.routes() if rule.when else []), *filter(None, [rule.consult_first])]
+        unknown = [_unknown(r, directory) for r in named if service_problem(directory, r.service)]
+        found += unknown
         ref = rule.consult_first
-        for named, at in refs:
-            if directory.service(named.service) is None:
-                found.append(_unknown(named, at, [s.id for s in directory.services]))
-        if ref is None:
+        service = directory.service(ref.service) if ref else None
+        if ref is None or service is None:
             continue
-        service = directory.service(ref.service)
         problem = ""
-        if service is None:
-            found.append(_unknown(ref, ref.field_at("service"), [s.id for s in directory.services]))
-            continue
         if ref.route is not RouteKind.consultation:
             problem = f"names its {ref.route.value} route, which is not a consultation"
         elif service.route(RouteKind.consultation) is None:
@@ -155,15 +152,13 @@ def _consult_first(pathway: Pathway, directory: Directory) -> list[Finding]:
     return found
 
 
-def _unknown(ref: ServiceRef, at: object, ids: list[str]) -> Finding:
-    from navigator.content.position import Position
-
-    assert isinstance(at, Position)
+def _unknown(ref: ServiceRef, directory: Directory) -> Finding:
     return finding(
         "REF-001",
-        at,
-        f"rule names service '{ref.service}', which is not in services.yaml.",
-        spelt(ref.service, ids) + either("correct the id", "add the service to services.yaml"),
+        ref.field_at("service"),
+        f"rule names service '{ref.service}', {service_problem(directory, ref.service)}",
+        spelt(ref.service, [s.id for s in directory.services])
+        + either("correct the id", "add the service to services.yaml"),
     )
 
 
