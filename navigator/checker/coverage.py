@@ -26,7 +26,7 @@ from navigator.engine.flow import SKIP
 from navigator.engine.match import match_route
 from navigator.engine.navigate import default_audience
 from navigator.engine.outcome import AnswerValue
-from navigator.engine.result import rule_for
+from navigator.engine.rules import rule_for
 
 MAX_FINDINGS = 10
 ROUTINE: set[RouteKind] = set(RouteKind) - {RouteKind.urgent}

@@ -1,15 +1,10 @@
-"""Building a result's parts: service cards, where to go instead, and the rule that applies."""
+"""Building a result's parts: service cards, where to go instead, the routes content names."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from navigator.content.condition import ServiceRef
 from navigator.content.directory import Directory, Route, Service
-from navigator.content.pathway import Pathway, Rule
-from navigator.engine.facts import Facts
-from navigator.engine.outcome import Alternative, AnswerValue, BoundaryCard, Card, Reason
-from navigator.engine.rules import decide, fitting
+from navigator.engine.outcome import Alternative, BoundaryCard, Card, Reason
 
 
 def card(
@@ -76,15 +71,3 @@ def resolve(ref: ServiceRef, directory: Directory) -> tuple[Service, Route] | No
     service = directory.service(ref.service)
     route = service.route(ref.route) if service and service.active else None
     return (service, route) if service and route else None
-
-
-def rule_for(
-    pathway: Pathway,
-    answers: Mapping[str, AnswerValue],
-    facts: Facts,
-    directory: Directory | None = None,
-) -> Rule | None:
-    """The rule that decides the route kinds for these answers (see `engine.rules`); without
-    the directory no route can be tested, so no `fits` holds and no consult-first applies."""
-    fits = fitting(directory, facts) if directory is not None else (lambda _: False)
-    return decide(pathway, answers, facts, fits).rule

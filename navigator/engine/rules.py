@@ -20,6 +20,7 @@ from navigator.content.vocabulary import RouteKind
 from navigator.engine.facts import Facts
 from navigator.engine.match import match_route
 from navigator.engine.outcome import AnswerValue
+from navigator.engine.result import resolve
 
 ROUTINE = tuple(k for k in RouteKind if k is not RouteKind.urgent)
 """The route kinds a routine result may offer, in the usual order of its sections."""
@@ -54,9 +55,8 @@ def fitting(directory: Directory, facts: Facts) -> Fits:
     engine's own matching takes the family."""
 
     def fits(ref: ServiceRef) -> bool:
-        service = directory.service(ref.service)
-        route = service.route(ref.route) if service and service.active else None
-        return route is not None and match_route(route, facts, directory).ok
+        found = resolve(ref, directory)
+        return found is not None and match_route(found[1], facts, directory).ok
 
     return fits
 
@@ -94,3 +94,15 @@ def decide(
         order=order,
         consult_first=deciding.consult_first if deciding else None,
     )
+
+
+def rule_for(
+    pathway: Pathway,
+    answers: Mapping[str, AnswerValue],
+    facts: Facts,
+    directory: Directory | None = None,
+) -> Rule | None:
+    """The rule that decides the route kinds for these answers; without the directory no
+    route can be tested, so no `fits` holds and no consult-first applies."""
+    fits = fitting(directory, facts) if directory is not None else (lambda _: False)
+    return decide(pathway, answers, facts, fits).rule
