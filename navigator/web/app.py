@@ -82,7 +82,7 @@ def create_app(settings: Settings | None = None, *, locator: Locator | None = No
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         install_log_filter()
-        store.create()
+        store.upgrade()
         try:
             live.current()
         except NoContent:
