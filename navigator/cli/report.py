@@ -33,8 +33,8 @@ def run(args: argparse.Namespace) -> int:
     if not args.name:
         width = max(map(len, REPORTS))
         print("Reports (navigator report NAME [--csv] [--from YYYY-MM] [--to YYYY-MM]):")
-        for report in REPORTS.values():
-            print(f"  {report.name.ljust(width)}  {report.title}: {report.summary}")
+        for each in REPORTS.values():
+            print(f"  {each.name.ljust(width)}  {each.title}: {each.summary}")
         return 0
     report = REPORTS.get(args.name)
     if report is None:
