@@ -17,7 +17,8 @@ def parse_month(text: str) -> date:
     """'2026-11' → 1 November 2026; `BadMonth` for anything else."""
     found = MONTH.match(text.strip())
     if found is None or not 1 <= int(found[2]) <= 12 or int(found[1]) < 1:
-        raise BadMonth(f"'{text}' is not a month: please write it as YYYY-MM, like 2026-11.")
+        shown = text if len(text) <= 20 else text[:19] + "…"
+        raise BadMonth(f"'{shown}' is not a month: please write it as YYYY-MM, like 2026-11.")
     return date(int(found[1]), int(found[2]), 1)
 
 

@@ -40,6 +40,7 @@ ROUTERS = [
     "navigator.web.status",
     "navigator.web.search_routes",
     "navigator.web.oruk",
+    "navigator.web.reports",
 ]
 """Modules with a `router`; each is mounted if it can be imported (search adds its own)."""
 
