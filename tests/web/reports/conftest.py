@@ -29,9 +29,7 @@ def records() -> list[Journey]:
     only, with a near miss on age), 2 emergencies, and some feedback."""
     return [
         Journey(OCT, ["low-mood"], BABY, ["manningham"], offers=[("hv", "referral")], times=9),
-        Journey(
-            OCT, ["low-mood"], BABY, ["manningham"], offers=[("gp", "consultation")], times=20
-        ),
+        Journey(OCT, ["low-mood"], BABY, ["manningham"], offers=[("gp", "consultation")], times=20),
         Journey(
             NOV,
             ["bonding"],
