@@ -177,7 +177,7 @@ def flow_picture(pathway: Pathway, id: str = "flow") -> Picture:
         )
         element("path", flags, d=path, fill="none", stroke=palette.RED, stroke_width=3,
                 marker_end=red_arrow)  # fmt: skip
-        text_lines(flags, bracket + 10, first.top - 36, ["Any one answered yes:",
+        text_lines(flags, bracket + 22, first.top - 36, ["Any one answered yes:",
                    "the journey stops at once"], size=13, fill=palette.RED,
                    font_weight="bold")  # fmt: skip
     for flag in pathway.red_flags:
