@@ -100,7 +100,8 @@ def coverage(
     pathway: str | None = None,
 ) -> Response:
     """The coverage heatmap of one area (a place of the coverage map), for one audience, level
-    of need and set of named facts (by default the first of each)."""
+    of need and set of named facts (by default the first of each; a dimension the content does
+    not vary along is not offered)."""
     chosen = _pathway(content, pathway)
     mapped = coverage_of(content, chosen)
     try:
@@ -115,6 +116,7 @@ def coverage(
             ("need", "need", "Level of need", cells.need.id),
             ("facts", "facts", "Named facts", cells.facts.id),
         )
+        if len(mapped.dimensions[DIMENSIONS.index(dimension)].values) > 1
     ]
     return render(
         request,

@@ -17,7 +17,7 @@ LIMIT = 100
 
 
 def months_of(service: Service) -> set[int]:
-    """The months (below LIMIT) some direct postnatal route of the service takes, from the content."""
+    """The months (below LIMIT) some direct postnatal route of the service takes."""
     found: set[int] = set()
     for route in service.routes:
         if route.kind in DIRECT and Stage.postnatal in route.eligibility.stages:

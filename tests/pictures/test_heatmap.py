@@ -122,9 +122,10 @@ def test_the_picture_draws_every_cell_with_its_numbers_and_marks(shipped: Bundle
     assert gaps and overlaps
     [table] = picture.tables
     rows = {row[0]: row[1:] for row in table.rows}
-    for concern in cells.concerns:
-        for number, period in enumerate(cells.periods):
-            assert rows[concern.label][number] == cell_words(cells.cells[(period.id, concern.id)])
+    for row_value in cells.concerns:
+        for number, column in enumerate(cells.periods):
+            expected = cell_words(cells.cells[(column.id, row_value.id)])
+            assert rows[row_value.label][number] == expected
     assert f"{gaps} of the {len(cells.cells)} cells are gaps" in picture.summary
 
 

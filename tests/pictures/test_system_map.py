@@ -8,7 +8,7 @@ import math
 from navigator.content.directory import Directory
 from navigator.content.loader import Bundle
 from navigator.pictures.system_map import UNGROUPED, instead_links, rings, system_map_picture
-from tests.pictures.conftest import SVG, assert_safe, by_id, parse, title_of
+from tests.pictures.conftest import SVG, assert_safe, parse, title_of
 
 
 def test_every_active_service_sits_in_its_ring(shipped: Bundle) -> None:
