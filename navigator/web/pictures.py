@@ -26,7 +26,7 @@ router = APIRouter(prefix="/commission/pictures", include_in_schema=False)
 PAGES = (
     ("flow", "The pathway as a flow", "Every question, branch and red flag of the pathway, "
      "and where each journey ends."),
-    ("map", "The system map", "The services in the directory's rings (the system map), with arrows to where "
+    ("map", "The system map", "The services in the directory's rings, with arrows to where "
      "their boundaries send people instead."),
     ("coverage", "Coverage of an area", "For one area: how many services fit each concern at "
      "each age, by kind of route, with the gaps and overlaps marked."),
