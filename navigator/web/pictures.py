@@ -24,15 +24,29 @@ from navigator.web.rendering import render
 router = APIRouter(prefix="/commission/pictures", include_in_schema=False)
 
 PAGES = (
-    ("flow", "The pathway as a flow", "Every question, branch and red flag of the pathway, "
-     "and where each journey ends."),
-    ("map", "The system map", "The services in the directory's rings, with arrows to where "
-     "their boundaries send people instead."),
-    ("coverage", "Coverage of an area", "For one area: how many services fit each concern at "
-     "each age, by kind of route, with the gaps and overlaps marked."),
-    ("ages", "The ages services work with", "Each service's ages as a bar, pregnancy apart, "
-     "and the number of services at each month."),
-)  # fmt: skip
+    (
+        "flow",
+        "The pathway as a flow",
+        "Every question, branch and red flag of the pathway, and where each journey ends.",
+    ),
+    (
+        "map",
+        "The system map",
+        "The services in the directory's rings, with arrows to where "
+        "their boundaries send people instead.",
+    ),
+    (
+        "coverage",
+        "Coverage of an area",
+        "For one area: how many services fit each concern at "
+        "each age, by kind of route, with the gaps and overlaps marked.",
+    ),
+    (
+        "ages",
+        "The ages services work with",
+        "Each service's ages as a bar, pregnancy apart, and the number of services at each month.",
+    ),
+)
 """The picture pages: path, heading and what each shows."""
 
 _MAPS: OrderedDict[tuple[str, str], CoverageMap] = OrderedDict()

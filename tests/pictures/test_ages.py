@@ -21,8 +21,11 @@ def months_of(service: Service) -> set[int]:
     found: set[int] = set()
     for route in service.routes:
         if route.kind in DIRECT and Stage.postnatal in route.eligibility.stages:
-            found |= {m for m in range(LIMIT) if route.eligibility.age_months is None
-                      or m in route.eligibility.age_months}  # fmt: skip
+            found |= {
+                m
+                for m in range(LIMIT)
+                if route.eligibility.age_months is None or m in route.eligibility.age_months
+            }
     return found
 
 

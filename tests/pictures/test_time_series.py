@@ -31,8 +31,9 @@ def test_a_suppressed_count_breaks_the_line_and_is_said() -> None:
     unmet = list(lines["Unmet need"].iter(f"{SVG}polyline"))
     # January alone, then March to April: one line of two points; January has only its mark.
     assert [len(p.get("points", "").split()) for p in unmet] == [2]
-    suppressed = [g for g in lines["Unmet need"].iter(f"{SVG}g")
-                  if g.get("class") == "app-chart__suppressed"]  # fmt: skip
+    suppressed = [
+        g for g in lines["Unmet need"].iter(f"{SVG}g") if g.get("class") == "app-chart__suppressed"
+    ]
     assert [g.get("data-month") for g in suppressed] == ["2026-02"]
     assert title_of(suppressed[0]) == "Unmet need, Feb 2026: suppressed"
     assert "1 counts are suppressed" in picture.summary
