@@ -115,33 +115,77 @@ def ages_picture(directory: Directory, top: int = DEFAULT_MONTHS[1], id: str = "
     svg = root(width, height, title, summary, id)
 
     legend = element("g", svg, class_="app-ages__legend")
-    text_lines(legend, MARGIN, MARGIN + 12, [
-        "Each bar: the ages a service works with (months after the birth; the end month is",
-        "not included). A bar ending in an arrow has no upper age. The last row counts the",
-        "services at each month: the fewer, the paler.",
-    ], size=12, fill=palette.TEXT)  # fmt: skip
+    text_lines(
+        legend,
+        MARGIN,
+        MARGIN + 12,
+        [
+            "Each bar: the ages a service works with (months after the birth; the end month is",
+            "not included). A bar ending in an arrow has no upper age. The last row counts the",
+            "services at each month: the fewer, the paler.",
+        ],
+        size=12,
+        fill=palette.TEXT,
+    )
 
     stripes = element("g", svg, class_="app-ages__stripes")
     for number in range(0, len(rows), 2):
-        element("rect", stripes, x=MARGIN, y=bars_top + number * ROW_HEIGHT,
-                width=x(months) - MARGIN, height=ROW_HEIGHT, fill=palette.LIGHT_GREY)  # fmt: skip
+        element(
+            "rect",
+            stripes,
+            x=MARGIN,
+            y=bars_top + number * ROW_HEIGHT,
+            width=x(months) - MARGIN,
+            height=ROW_HEIGHT,
+            fill=palette.LIGHT_GREY,
+        )
     axis = element("g", svg, class_="app-ages__axis")
-    element("text", axis, "Pregnancy", x=x0 + PREGNANCY_WIDTH / 2, y=bars_top - 12,
-            font_weight="bold", text_anchor="middle", fill=palette.TEXT)  # fmt: skip
-    element("text", axis, "Months after the birth", x=px, y=bars_top - 34, font_weight="bold",
-            fill=palette.TEXT)  # fmt: skip
+    element(
+        "text",
+        axis,
+        "Pregnancy",
+        x=x0 + PREGNANCY_WIDTH / 2,
+        y=bars_top - 12,
+        font_weight="bold",
+        text_anchor="middle",
+        fill=palette.TEXT,
+    )
+    element(
+        "text",
+        axis,
+        "Months after the birth",
+        x=px,
+        y=bars_top - 34,
+        font_weight="bold",
+        fill=palette.TEXT,
+    )
     for month in range(0, months + 1, 6):
-        element("line", axis, x1=x(month), y1=bars_top - 6, x2=x(month),
-                y2=bars_top + len(rows) * ROW_HEIGHT, stroke=palette.BORDER,
-                stroke_width=1, stroke_dasharray="2 3")  # fmt: skip
-        element("text", axis, str(month), x=x(month), y=bars_top - 12, font_size=12,
-                text_anchor="middle", fill=palette.TEXT)  # fmt: skip
+        element(
+            "line",
+            axis,
+            x1=x(month),
+            y1=bars_top - 6,
+            x2=x(month),
+            y2=bars_top + len(rows) * ROW_HEIGHT,
+            stroke=palette.BORDER,
+            stroke_width=1,
+            stroke_dasharray="2 3",
+        )
+        element(
+            "text",
+            axis,
+            str(month),
+            x=x(month),
+            y=bars_top - 12,
+            font_size=12,
+            text_anchor="middle",
+            fill=palette.TEXT,
+        )
 
     bars = element("g", svg, class_="app-ages__bars")
     for number, row in enumerate(rows):
         y = bars_top + number * ROW_HEIGHT
-        group = element("g", bars, id=f"{id}-service-{row.service.id}",
-                        class_="app-ages__service")  # fmt: skip
+        group = element("g", bars, id=f"{id}-service-{row.service.id}", class_="app-ages__service")
         spans = ", ".join(month_words(s) for s in row.months) or "not after the birth"
         element(
             "title",
@@ -150,28 +194,63 @@ def ages_picture(directory: Directory, top: int = DEFAULT_MONTHS[1], id: str = "
             + ("in pregnancy; " if row.pregnancy else "not in pregnancy; ")
             + spans,
         )
-        element("text", group, wrap(row.service.name, LABEL_WIDTH - 10, 12, 1)[0], x=MARGIN + 4,
-                y=y + 16, font_size=12, fill=palette.TEXT)  # fmt: skip
+        element(
+            "text",
+            group,
+            wrap(row.service.name, LABEL_WIDTH - 10, 12, 1)[0],
+            x=MARGIN + 4,
+            y=y + 16,
+            font_size=12,
+            fill=palette.TEXT,
+        )
         if row.pregnancy:
-            element("rect", group, x=x0 + 6, y=y + 5, width=PREGNANCY_WIDTH - 12,
-                    height=ROW_HEIGHT - 10, fill=palette.PURPLE, class_="app-ages__pregnancy",
-                    data_pregnancy="yes")  # fmt: skip
+            element(
+                "rect",
+                group,
+                x=x0 + 6,
+                y=y + 5,
+                width=PREGNANCY_WIDTH - 12,
+                height=ROW_HEIGHT - 10,
+                fill=palette.PURPLE,
+                class_="app-ages__pregnancy",
+                data_pregnancy="yes",
+            )
         for start, end in row.months:
             shown_end = min(end, months) if end is not None else months
             if start >= months:
                 continue
-            element("rect", group, x=x(start), y=y + 5, width=x(shown_end) - x(start),
-                    height=ROW_HEIGHT - 10, fill=palette.BLUE, class_="app-ages__bar",
-                    data_start=start, data_end="open" if end is None else end)  # fmt: skip
+            element(
+                "rect",
+                group,
+                x=x(start),
+                y=y + 5,
+                width=x(shown_end) - x(start),
+                height=ROW_HEIGHT - 10,
+                fill=palette.BLUE,
+                class_="app-ages__bar",
+                data_start=start,
+                data_end="open" if end is None else end,
+            )
             if end is None or end > months:
                 tip = x(months)
-                element("path", group, d=f"M{tip:.0f},{y + 2} L{tip + 10:.0f},{y + 12} "
-                        f"L{tip:.0f},{y + 22} z", fill=palette.BLUE)  # fmt: skip
+                element(
+                    "path",
+                    group,
+                    d=f"M{tip:.0f},{y + 2} L{tip + 10:.0f},{y + 12} L{tip:.0f},{y + 22} z",
+                    fill=palette.BLUE,
+                )
 
     strip = element("g", svg, class_="app-ages__counts")
     y = bars_top + len(rows) * ROW_HEIGHT + 20
-    element("text", strip, "Services at each age", x=MARGIN + 4, y=y + 20, font_weight="bold",
-            fill=palette.TEXT)  # fmt: skip
+    element(
+        "text",
+        strip,
+        "Services at each age",
+        x=MARGIN + 4,
+        y=y + 20,
+        font_weight="bold",
+        fill=palette.TEXT,
+    )
     most = max([*counts, pregnant, 1])
     cells: list[tuple[float, float, int, str]] = [
         (x0 + 6, PREGNANCY_WIDTH - 12, pregnant, "pregnancy")
@@ -180,13 +259,33 @@ def ages_picture(directory: Directory, top: int = DEFAULT_MONTHS[1], id: str = "
     for cx, w, count, label in cells:
         fill = _shade(count, most)
         group = element("g", strip, class_="app-ages__count", data_month=label)
-        element("title", group, f"{count} services at {label}"
-                + (" months" if label != "pregnancy" else ""))  # fmt: skip
-        element("rect", group, x=cx, y=y, width=w, height=30, fill=fill, stroke=palette.BORDER,
-                stroke_width=1)  # fmt: skip
+        element(
+            "title",
+            group,
+            f"{count} services at {label}" + (" months" if label != "pregnancy" else ""),
+        )
+        element(
+            "rect",
+            group,
+            x=cx,
+            y=y,
+            width=w,
+            height=30,
+            fill=fill,
+            stroke=palette.BORDER,
+            stroke_width=1,
+        )
         dark = fill in (palette.BLUE, palette.DARK_BLUE)
-        element("text", group, str(count), x=cx + w / 2, y=y + 20, font_size=11,
-                text_anchor="middle", fill=palette.WHITE if dark else palette.TEXT)  # fmt: skip
+        element(
+            "text",
+            group,
+            str(count),
+            x=cx + w / 2,
+            y=y + 20,
+            font_size=11,
+            text_anchor="middle",
+            fill=palette.WHITE if dark else palette.TEXT,
+        )
 
     return Picture(id, title, summary, serialise(svg), _tables(rows, counts, pregnant))
 

@@ -59,7 +59,6 @@ def layers(pathway: Pathway) -> dict[str, int]:
     branches go to) with its layer: the longest chain of branches from the red-flag question.
     A branch back to an earlier step (a cycle, which the checker reports) is not followed."""
     found: dict[str, int] = {RED_FLAGS: 0}
-    order = [RED_FLAGS]
     graph = _graph(pathway)
     # Longest path in a graph without cycles: relax in a depth-first order.
     seen: set[str] = set()
@@ -77,7 +76,6 @@ def layers(pathway: Pathway) -> dict[str, int]:
         ordered.append(node)
 
     visit(RED_FLAGS)
-    del order
     for node in reversed(ordered):
         for target in graph.get(node, []):
             if target in seen and ordered.index(target) < ordered.index(node):
@@ -138,9 +136,15 @@ def flow_picture(pathway: Pathway, id: str = "flow") -> Picture:
         for number, end in enumerate(urgent)
     }
     width = ends_x + END_WIDTH / 2 + MARGIN
-    height = max(
-        max(b.bottom for b in boxes.values()), flags_bottom, *(b.bottom for b in end_boxes.values())
-    ) + MARGIN + 20  # fmt: skip
+    height = (
+        max(
+            max(b.bottom for b in boxes.values()),
+            flags_bottom,
+            *(b.bottom for b in end_boxes.values()),
+        )
+        + MARGIN
+        + 20
+    )
 
     summary = _summary(pathway, layer_of)
     svg = root(width, height, f"Flow of the pathway: {pathway.title}", summary, id)
@@ -168,30 +172,75 @@ def flow_picture(pathway: Pathway, id: str = "flow") -> Picture:
         first = next(iter(flag_boxes.values()))
         last = list(flag_boxes.values())[-1]
         bracket = first.left - 14
-        element("line", flags, x1=bracket, y1=first.top, x2=bracket, y2=last.bottom,
-                stroke=palette.RED, stroke_width=3)  # fmt: skip
+        element(
+            "line",
+            flags,
+            x1=bracket,
+            y1=first.top,
+            x2=bracket,
+            y2=last.bottom,
+            stroke=palette.RED,
+            stroke_width=3,
+        )
         path = (
             f"M{asked.right:.0f},{asked.y:.0f} "
             f"C{asked.right + 60:.0f},{asked.y:.0f} {bracket:.0f},{first.top - 60:.0f} "
             f"{bracket:.0f},{first.top - 4:.0f}"
         )
-        element("path", flags, d=path, fill="none", stroke=palette.RED, stroke_width=3,
-                marker_end=red_arrow)  # fmt: skip
-        text_lines(flags, bracket + 10, first.top - 36, ["Any one answered yes:",
-                   "the journey stops at once"], size=13, fill=palette.RED,
-                   font_weight="bold")  # fmt: skip
+        element(
+            "path",
+            flags,
+            d=path,
+            fill="none",
+            stroke=palette.RED,
+            stroke_width=3,
+            marker_end=red_arrow,
+        )
+        text_lines(
+            flags,
+            bracket + 22,
+            first.top - 36,
+            ["Any one answered yes:", "the journey stops at once"],
+            size=13,
+            fill=palette.RED,
+            font_weight="bold",
+        )
     for flag in pathway.red_flags:
         box = flag_boxes[flag.id]
         group = element("g", flags, id=f"{id}-flag-{flag.id}", class_="app-flow__red-flag")
         element("title", group, f"Red flag: {flag.label} → {flag.disposition}")
-        element("rect", group, x=box.left, y=box.top, width=box.width, height=box.height,
-                rx=4, fill=palette.WHITE, stroke=palette.RED, stroke_width=3)  # fmt: skip
-        element("rect", group, x=box.left, y=box.top, width=26, height=box.height,
-                fill=palette.RED)  # fmt: skip
-        element("text", group, "!", x=box.left + 13, y=box.y + 6, fill=palette.WHITE,
-                font_size=18, font_weight="bold", text_anchor="middle")  # fmt: skip
-        text_lines(group, box.left + 34, box.top + 18,
-                   wrap(flag.label, box.width - 42, 12, 2), size=12, fill=palette.TEXT)  # fmt: skip
+        element(
+            "rect",
+            group,
+            x=box.left,
+            y=box.top,
+            width=box.width,
+            height=box.height,
+            rx=4,
+            fill=palette.WHITE,
+            stroke=palette.RED,
+            stroke_width=3,
+        )
+        element("rect", group, x=box.left, y=box.top, width=26, height=box.height, fill=palette.RED)
+        element(
+            "text",
+            group,
+            "!",
+            x=box.left + 13,
+            y=box.y + 6,
+            fill=palette.WHITE,
+            font_size=18,
+            font_weight="bold",
+            text_anchor="middle",
+        )
+        text_lines(
+            group,
+            box.left + 34,
+            box.top + 18,
+            wrap(flag.label, box.width - 42, 12, 2),
+            size=12,
+            fill=palette.TEXT,
+        )
         target = end_boxes.get(flag.disposition)
         if target is not None:
             element(
@@ -206,8 +255,9 @@ def flow_picture(pathway: Pathway, id: str = "flow") -> Picture:
             )
 
     drawn = element("g", svg, class_="app-flow__nodes")
-    _question(drawn, id, RED_FLAGS, pathway.red_flag_question, "Red flags", boxes[RED_FLAGS],
-              red=True)  # fmt: skip
+    _question(
+        drawn, id, RED_FLAGS, pathway.red_flag_question, "Red flags", boxes[RED_FLAGS], red=True
+    )
     for q in pathway.questions:
         if q.id in boxes:
             _question(drawn, id, q.id, q.text, q.id, boxes[q.id])
@@ -218,8 +268,9 @@ def flow_picture(pathway: Pathway, id: str = "flow") -> Picture:
     for end in urgent:
         _end(drawn, id, end, end_boxes[end.id])
 
-    return Picture(id, f"Flow of the pathway: {pathway.title}", summary, serialise(svg),
-                   _tables(pathway))  # fmt: skip
+    return Picture(
+        id, f"Flow of the pathway: {pathway.title}", summary, serialise(svg), _tables(pathway)
+    )
 
 
 def _urgent_ends(pathway: Pathway) -> list[Disposition]:
@@ -239,23 +290,57 @@ def _legend(svg: ET.Element, id: str) -> None:
     ]
     x = MARGIN
     for fill, stroke, words in items:
-        element("rect", legend, x=x, y=MARGIN - 2, width=18, height=14, fill=fill,
-                stroke=stroke, stroke_width=2)  # fmt: skip
+        element(
+            "rect",
+            legend,
+            x=x,
+            y=MARGIN - 2,
+            width=18,
+            height=14,
+            fill=fill,
+            stroke=stroke,
+            stroke_width=2,
+        )
         element("text", legend, words, x=x + 24, y=MARGIN + 10, fill=palette.TEXT, font_size=12)
         x += 34 + len(words) * 7
 
 
-def _question(parent: ET.Element, id: str, node: str, text: str, label: str, box: Box,
-              red: bool = False) -> None:  # fmt: skip
+def _question(
+    parent: ET.Element, id: str, node: str, text: str, label: str, box: Box, red: bool = False
+) -> None:
     group = element("g", parent, id=f"{id}-question-{node}", class_="app-flow__question")
     element("title", group, f"Question {label}: {text}")
     stroke = palette.RED if red else palette.TEXT
-    element("rect", group, x=box.left, y=box.top, width=box.width, height=box.height, rx=6,
-            fill=palette.WHITE, stroke=stroke, stroke_width=3 if red else 1.5)  # fmt: skip
-    element("text", group, label, x=box.left + 8, y=box.top + 14, font_size=11,
-            fill=palette.RED if red else palette.SECONDARY, font_weight="bold")  # fmt: skip
-    text_lines(group, box.left + 8, box.top + 30, wrap(text, box.width - 16, 13, 2),
-               size=13, fill=palette.TEXT)  # fmt: skip
+    element(
+        "rect",
+        group,
+        x=box.left,
+        y=box.top,
+        width=box.width,
+        height=box.height,
+        rx=6,
+        fill=palette.WHITE,
+        stroke=stroke,
+        stroke_width=3 if red else 1.5,
+    )
+    element(
+        "text",
+        group,
+        label,
+        x=box.left + 8,
+        y=box.top + 14,
+        font_size=11,
+        fill=palette.RED if red else palette.SECONDARY,
+        font_weight="bold",
+    )
+    text_lines(
+        group,
+        box.left + 8,
+        box.top + 30,
+        wrap(text, box.width - 16, 13, 2),
+        size=13,
+        fill=palette.TEXT,
+    )
 
 
 def _end(parent: ET.Element, id: str, end: Disposition, box: Box) -> None:
@@ -263,16 +348,47 @@ def _end(parent: ET.Element, id: str, end: Disposition, box: Box) -> None:
     kind = "Urgent" if end.urgent else "End"
     element("title", group, f"{kind}: {end.title}")
     fill = palette.RED if end.urgent else palette.GREEN
-    element("rect", group, x=box.left, y=box.top, width=box.width, height=box.height, rx=6,
-            fill=fill, stroke=fill, stroke_width=2)  # fmt: skip
-    element("text", group, f"{kind.upper()} ({end.id})", x=box.left + 8, y=box.top + 14,
-            font_size=11, fill=palette.WHITE, font_weight="bold")  # fmt: skip
-    text_lines(group, box.left + 8, box.top + 30, wrap(end.title, box.width - 16, 13, 2),
-               size=13, fill=palette.WHITE)  # fmt: skip
+    element(
+        "rect",
+        group,
+        x=box.left,
+        y=box.top,
+        width=box.width,
+        height=box.height,
+        rx=6,
+        fill=fill,
+        stroke=fill,
+        stroke_width=2,
+    )
+    element(
+        "text",
+        group,
+        f"{kind.upper()} ({end.id})",
+        x=box.left + 8,
+        y=box.top + 14,
+        font_size=11,
+        fill=palette.WHITE,
+        font_weight="bold",
+    )
+    text_lines(
+        group,
+        box.left + 8,
+        box.top + 30,
+        wrap(end.title, box.width - 16, 13, 2),
+        size=13,
+        fill=palette.WHITE,
+    )
 
 
-def _branch(parent: ET.Element, boxes: dict[str, Box], source: str, branch: Branch,
-            number: int, skips: dict[str, int], arrow: str) -> None:  # fmt: skip
+def _branch(
+    parent: ET.Element,
+    boxes: dict[str, Box],
+    source: str,
+    branch: Branch,
+    number: int,
+    skips: dict[str, int],
+    arrow: str,
+) -> None:
     words = branch_words(branch)
     short = words if len(words) <= LABEL_CHARS else words[: LABEL_CHARS - 1] + "…"
     a, b = boxes[source], boxes[branch.goto]
@@ -289,11 +405,24 @@ def _branch(parent: ET.Element, boxes: dict[str, Box], source: str, branch: Bran
         f"M{a.right:.0f},{a.y:.0f} C{a.right + bow:.0f},{a.y:.0f} "
         f"{b.right + bow:.0f},{b.y:.0f} {b.right:.0f},{b.y:.0f}"
     )
-    element("path", group, d=d, fill="none", stroke=palette.SECONDARY, stroke_width=1.5,
-            stroke_dasharray="6 3" if branch.when is not None else None,
-            marker_end=arrow)  # fmt: skip
-    text_lines(group, a.right + bow * 0.75 + 4, (a.y + b.y) / 2, wrap(short, 140, 11, 3),
-               size=11, fill=palette.SECONDARY)  # fmt: skip
+    element(
+        "path",
+        group,
+        d=d,
+        fill="none",
+        stroke=palette.SECONDARY,
+        stroke_width=1.5,
+        stroke_dasharray="6 3" if branch.when is not None else None,
+        marker_end=arrow,
+    )
+    text_lines(
+        group,
+        a.right + bow * 0.75 + 4,
+        (a.y + b.y) / 2,
+        wrap(short, 140, 11, 3),
+        size=11,
+        fill=palette.SECONDARY,
+    )
 
 
 def _edge(parent: ET.Element, a: Box, b: Box, label: str, arrow: str, title: str) -> None:
@@ -303,10 +432,24 @@ def _edge(parent: ET.Element, a: Box, b: Box, label: str, arrow: str, title: str
         f"M{a.x:.0f},{a.bottom:.0f} C{a.x:.0f},{a.bottom + 24:.0f} {b.x:.0f},{b.top - 24:.0f} "
         f"{b.x:.0f},{b.top:.0f}"
     )
-    element("path", group, d=d, fill="none", stroke=palette.SECONDARY, stroke_width=1.5,
-            marker_end=arrow)  # fmt: skip
-    element("text", group, label, x=(a.x + b.x) / 2 + 8, y=(a.bottom + b.top) / 2 + 4,
-            font_size=11, fill=palette.SECONDARY)  # fmt: skip
+    element(
+        "path",
+        group,
+        d=d,
+        fill="none",
+        stroke=palette.SECONDARY,
+        stroke_width=1.5,
+        marker_end=arrow,
+    )
+    element(
+        "text",
+        group,
+        label,
+        x=(a.x + b.x) / 2 + 8,
+        y=(a.bottom + b.top) / 2 + 4,
+        font_size=11,
+        fill=palette.SECONDARY,
+    )
 
 
 def _summary(pathway: Pathway, layer_of: dict[str, int]) -> str:
@@ -336,9 +479,7 @@ def _tables(pathway: Pathway) -> tuple[Table, ...]:
     )
     steps = [("Red flags", pathway.red_flag_question, f"none of these: go to {pathway.start}")]
     for q in pathway.questions:
-        branches = "; ".join(
-            f"{branch_words(b)}: go to {b.goto}" for b in live(q.next)
-        )  # fmt: skip
+        branches = "; ".join(f"{branch_words(b)}: go to {b.goto}" for b in live(q.next))
         steps.append((q.id, q.text, branches))
     questions = Table(
         "Questions, in the order of the file, with where each branch goes",

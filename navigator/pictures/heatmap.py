@@ -9,6 +9,7 @@ among its `gaps`, an overlap one with more than `max_referrals` referral options
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from navigator.checker.coverage_dimensions import DIMENSIONS, Value
@@ -122,8 +123,7 @@ def heatmap(
     )
 
 
-def _heat_cell(coverage: CoverageMap, cell: Cell, period: str, concern: str,
-               gap: bool) -> HeatCell:  # fmt: skip
+def _heat_cell(coverage: CoverageMap, cell: Cell, period: str, concern: str, gap: bool) -> HeatCell:
     services = coverage.by_kind(cell.fits)
     options = coverage.options(cell)
     overlap = len(options) > coverage.max_referrals
@@ -165,7 +165,7 @@ def heatmap_picture(map_: Heatmap, id: str = "coverage") -> Picture:
     width = MARGIN * 2 + LABEL_WIDTH + columns * CELL_WIDTH + PREGNANCY_GAP
     top = MARGIN + LEGEND_HEIGHT + HEAD_HEIGHT
     height = top + len(map_.concerns) * CELL_HEIGHT + MARGIN
-    title = f"Coverage {map_.place.label}"
+    title = "Coverage of an area: concerns by age"
     summary = _summary(map_)
     svg = root(width, height, title, summary, id)
     defs = element("defs", svg)
@@ -175,19 +175,36 @@ def heatmap_picture(map_: Heatmap, id: str = "coverage") -> Picture:
 
     def column_x(number: int) -> float:
         pregnancy = map_.periods[0].id == "pregnancy"
-        return MARGIN + LABEL_WIDTH + number * CELL_WIDTH + (
-            PREGNANCY_GAP if pregnancy and number > 0 else 0)  # fmt: skip
+        return (
+            MARGIN
+            + LABEL_WIDTH
+            + number * CELL_WIDTH
+            + (PREGNANCY_GAP if pregnancy and number > 0 else 0)
+        )
 
     heads = element("g", svg, class_="app-heatmap__heads")
     for number, period in enumerate(map_.periods):
-        text_lines(heads, column_x(number) + CELL_WIDTH / 2, top - 30,
-                   wrap(period.label, CELL_WIDTH - 8, 13, 2), size=13, font_weight="bold",
-                   fill=palette.TEXT, text_anchor="middle")  # fmt: skip
+        text_lines(
+            heads,
+            column_x(number) + CELL_WIDTH / 2,
+            top - 30,
+            wrap(period.label, CELL_WIDTH - 8, 13, 2),
+            size=13,
+            font_weight="bold",
+            fill=palette.TEXT,
+            text_anchor="middle",
+        )
     grid = element("g", svg, class_="app-heatmap__cells")
     for row, concern in enumerate(map_.concerns):
         y = top + row * CELL_HEIGHT
-        text_lines(grid, MARGIN, y + 22, wrap(concern.label, LABEL_WIDTH - 12, 12, 2), size=12,
-                   fill=palette.TEXT)  # fmt: skip
+        text_lines(
+            grid,
+            MARGIN,
+            y + 22,
+            wrap(concern.label, LABEL_WIDTH - 12, 12, 2),
+            size=12,
+            fill=palette.TEXT,
+        )
         for number, period in enumerate(map_.periods):
             cell = map_.cells.get((period.id, concern.id))
             if cell is None:
@@ -207,14 +224,24 @@ def shade(direct: int) -> str:
     return fill
 
 
-def _cell(parent: object, id: str, cell: HeatCell, x: float, y: float, hatch: str, dots: str,
-          where: str) -> None:  # fmt: skip
-    import xml.etree.ElementTree as ET
-
-    assert isinstance(parent, ET.Element)
-    group = element("g", parent, id=f"{id}-cell-{cell.period}-{cell.concern}",
-                    class_="app-heatmap__cell", data_period=cell.period,
-                    data_concern=cell.concern)  # fmt: skip
+def _cell(
+    parent: ET.Element,
+    id: str,
+    cell: HeatCell,
+    x: float,
+    y: float,
+    hatch: str,
+    dots: str,
+    where: str,
+) -> None:
+    group = element(
+        "g",
+        parent,
+        id=f"{id}-cell-{cell.period}-{cell.concern}",
+        class_="app-heatmap__cell",
+        data_period=cell.period,
+        data_concern=cell.concern,
+    )
     named = f"{len(cell.specific)} specific services; " + "; ".join(
         f"{ROUTE_NAMES[k]} {cell.counts[k.value]}"
         + (f" ({', '.join(cell.services[k.value])})" if cell.services[k.value] else "")
@@ -222,12 +249,30 @@ def _cell(parent: object, id: str, cell: HeatCell, x: float, y: float, hatch: st
     )
     marks = _marks(cell)
     element("title", group, f"{where}: {named}" + (f". {marks.capitalize()}." if marks else ""))
-    element("rect", group, x=x + 1, y=y + 1, width=CELL_WIDTH - 2, height=CELL_HEIGHT - 2,
-            fill=shade(len(cell.specific)), stroke=palette.BORDER, stroke_width=1)  # fmt: skip
+    element(
+        "rect",
+        group,
+        x=x + 1,
+        y=y + 1,
+        width=CELL_WIDTH - 2,
+        height=CELL_HEIGHT - 2,
+        fill=shade(len(cell.specific)),
+        stroke=palette.BORDER,
+        stroke_width=1,
+    )
     if cell.gap or cell.overlap:
-        element("rect", group, x=x + 1, y=y + 1, width=CELL_WIDTH - 2, height=9,
-                fill=hatch if cell.gap else dots, stroke=palette.BORDER,
-                stroke_width=1, class_="app-heatmap__mark")  # fmt: skip
+        element(
+            "rect",
+            group,
+            x=x + 1,
+            y=y + 1,
+            width=CELL_WIDTH - 2,
+            height=9,
+            fill=hatch if cell.gap else dots,
+            stroke=palette.BORDER,
+            stroke_width=1,
+            class_="app-heatmap__mark",
+        )
     lines = [
         " ".join(f"{LETTERS[k]}{cell.counts[k.value]}" for k in DIRECT),
         " ".join(f"{LETTERS[k]}{cell.counts[k.value]}" for k in ROUTINE if k not in DIRECT),
@@ -236,14 +281,20 @@ def _cell(parent: object, id: str, cell: HeatCell, x: float, y: float, hatch: st
     text_lines(group, x + 8, y + 24, lines, size=12, line_height=14, fill=palette.TEXT)
     word = "GAP" if cell.gap else ("AGREED" if cell.agreed else "OVERLAP") if cell.overlap else ""
     if word:
-        element("text", group, word, x=x + CELL_WIDTH - 8, y=y + CELL_HEIGHT - 8, font_size=11,
-                font_weight="bold", fill=palette.TEXT, text_anchor="end")  # fmt: skip
+        element(
+            "text",
+            group,
+            word,
+            x=x + CELL_WIDTH - 8,
+            y=y + CELL_HEIGHT - 8,
+            font_size=11,
+            font_weight="bold",
+            fill=palette.TEXT,
+            text_anchor="end",
+        )
 
 
-def _legend(svg: object, hatch: str, dots: str) -> None:
-    import xml.etree.ElementTree as ET
-
-    assert isinstance(svg, ET.Element)
+def _legend(svg: ET.Element, hatch: str, dots: str) -> None:
     legend = element("g", svg, class_="app-heatmap__legend")
     text_lines(
         legend,
@@ -258,14 +309,28 @@ def _legend(svg: object, hatch: str, dots: str) -> None:
         fill=palette.TEXT,
     )
     y = MARGIN + 46
-    element("rect", legend, x=MARGIN, y=y, width=30, height=12, fill=hatch,
-            stroke=palette.BORDER)  # fmt: skip
-    element("text", legend, "GAP: only catch-alls would work with the family", x=MARGIN + 36,
-            y=y + 11, font_size=12, fill=palette.TEXT)  # fmt: skip
-    element("rect", legend, x=MARGIN + 370, y=y, width=30, height=12, fill=dots,
-            stroke=palette.BORDER)  # fmt: skip
-    element("text", legend, "OVERLAP: more referral options than agreed", x=MARGIN + 406,
-            y=y + 11, font_size=12, fill=palette.TEXT)  # fmt: skip
+    element("rect", legend, x=MARGIN, y=y, width=30, height=12, fill=hatch, stroke=palette.BORDER)
+    element(
+        "text",
+        legend,
+        "GAP: only catch-alls would work with the family",
+        x=MARGIN + 36,
+        y=y + 11,
+        font_size=12,
+        fill=palette.TEXT,
+    )
+    element(
+        "rect", legend, x=MARGIN + 370, y=y, width=30, height=12, fill=dots, stroke=palette.BORDER
+    )
+    element(
+        "text",
+        legend,
+        "OVERLAP: more referral options than agreed",
+        x=MARGIN + 406,
+        y=y + 11,
+        font_size=12,
+        fill=palette.TEXT,
+    )
 
 
 def _summary(map_: Heatmap) -> str:

@@ -135,14 +135,29 @@ def system_map_picture(directory: Directory, id: str = "map") -> Picture:
     arrow = palette.arrow(defs, f"{id}-arrow", palette.SECONDARY)
 
     for number, ring in reversed(list(enumerate(found))):
-        element("circle", svg, cx=centre, cy=centre, r=ring.outer,
-                fill=FILLS[number % len(FILLS)], stroke=STROKES[number % len(STROKES)],
-                stroke_width=2, class_=f"app-map__ring app-map__ring--{ring.id}")  # fmt: skip
+        element(
+            "circle",
+            svg,
+            cx=centre,
+            cy=centre,
+            r=ring.outer,
+            fill=FILLS[number % len(FILLS)],
+            stroke=STROKES[number % len(STROKES)],
+            stroke_width=2,
+            class_=f"app-map__ring app-map__ring--{ring.id}",
+        )
     for number, ring in enumerate(found):
         label_y = centre - ring.outer + 18
-        text_lines(svg, centre, label_y, wrap(ring.label, 200, 12, 2), size=12,
-                   fill=STROKES[number % len(STROKES)], font_weight="bold",
-                   text_anchor="middle")  # fmt: skip
+        text_lines(
+            svg,
+            centre,
+            label_y,
+            wrap(ring.label, 200, 12, 2),
+            size=12,
+            fill=STROKES[number % len(STROKES)],
+            font_weight="bold",
+            text_anchor="middle",
+        )
 
     by_id = {p.service.id: p for p in placed}
     edges = element("g", svg, class_="app-map__instead")
@@ -154,37 +169,102 @@ def system_map_picture(directory: Directory, id: str = "map") -> Picture:
         dx, dy = (b.x - a.x) / length, (b.y - a.y) / length
         group = element("g", edges, class_="app-map__link")
         element("title", group, f"{names[source]}: for those it is not for, {names[target]}")
-        element("line", group, x1=a.x + dx * DOT, y1=a.y + dy * DOT, x2=b.x - dx * (DOT + 2),
-                y2=b.y - dy * (DOT + 2), stroke=palette.SECONDARY, stroke_width=1.2,
-                marker_end=arrow)  # fmt: skip
+        element(
+            "line",
+            group,
+            x1=a.x + dx * DOT,
+            y1=a.y + dy * DOT,
+            x2=b.x - dx * (DOT + 2),
+            y2=b.y - dy * (DOT + 2),
+            stroke=palette.SECONDARY,
+            stroke_width=1.2,
+            marker_end=arrow,
+        )
 
     dots = element("g", svg, class_="app-map__services")
     ring_number = {r.id: n for n, r in enumerate(found)}
     for p in placed:
-        group = element("g", dots, id=f"{id}-service-{p.service.id}", class_="app-map__service",
-                        data_ring=p.ring)  # fmt: skip
+        group = element(
+            "g",
+            dots,
+            id=f"{id}-service-{p.service.id}",
+            class_="app-map__service",
+            data_ring=p.ring,
+        )
         element("title", group, f"{p.number}. {p.service.name} ({_ring_label(found, p.ring)})")
         stroke = STROKES[ring_number[p.ring] % len(STROKES)]
-        element("circle", group, cx=p.x, cy=p.y, r=DOT, fill=palette.WHITE, stroke=stroke,
-                stroke_width=2.5)  # fmt: skip
-        element("text", group, str(p.number), x=p.x, y=p.y + 4, font_size=12,
-                font_weight="bold", fill=palette.TEXT, text_anchor="middle")  # fmt: skip
+        element(
+            "circle",
+            group,
+            cx=p.x,
+            cy=p.y,
+            r=DOT,
+            fill=palette.WHITE,
+            stroke=stroke,
+            stroke_width=2.5,
+        )
+        element(
+            "text",
+            group,
+            str(p.number),
+            x=p.x,
+            y=p.y + 4,
+            font_size=12,
+            font_weight="bold",
+            fill=palette.TEXT,
+            text_anchor="middle",
+        )
 
     key = element("g", svg, class_="app-map__key")
     x = size + 10
-    element("text", key, "Key: the services by number", x=x, y=MARGIN + 12,
-            font_weight="bold", fill=palette.TEXT)  # fmt: skip
-    element("line", key, x1=x, y1=MARGIN + 30, x2=x + 34, y2=MARGIN + 30,
-            stroke=palette.SECONDARY, stroke_width=1.2, marker_end=arrow)  # fmt: skip
-    element("text", key, "where a boundary sends people instead", x=x + 42, y=MARGIN + 34,
-            font_size=12, fill=palette.TEXT)  # fmt: skip
+    element(
+        "text",
+        key,
+        "Key: the services by number",
+        x=x,
+        y=MARGIN + 12,
+        font_weight="bold",
+        fill=palette.TEXT,
+    )
+    element(
+        "line",
+        key,
+        x1=x,
+        y1=MARGIN + 30,
+        x2=x + 34,
+        y2=MARGIN + 30,
+        stroke=palette.SECONDARY,
+        stroke_width=1.2,
+        marker_end=arrow,
+    )
+    element(
+        "text",
+        key,
+        "where a boundary sends people instead",
+        x=x + 42,
+        y=MARGIN + 34,
+        font_size=12,
+        fill=palette.TEXT,
+    )
     for line, p in enumerate(placed):
         words = wrap(f"{p.number}. {p.service.name}", KEY_WIDTH - 30, 12, 1)[0]
-        element("text", key, words, x=x, y=MARGIN + 58 + line * KEY_LINE, font_size=12,
-                fill=palette.TEXT)  # fmt: skip
+        element(
+            "text",
+            key,
+            words,
+            x=x,
+            y=MARGIN + 58 + line * KEY_LINE,
+            font_size=12,
+            fill=palette.TEXT,
+        )
 
-    return Picture(id, "System map: the services in their rings", summary, serialise(svg),
-                   _tables(found, placed, links, names))  # fmt: skip
+    return Picture(
+        id,
+        "System map: the services in their rings",
+        summary,
+        serialise(svg),
+        _tables(found, placed, links, names),
+    )
 
 
 def _ring_label(found: list[Ring], ring: str) -> str:
@@ -201,8 +281,9 @@ def _summary(directory: Directory, found: list[Ring], links: list[tuple[str, str
     )
 
 
-def _tables(found: list[Ring], placed: list[Placed], links: list[tuple[str, str]],
-            names: dict[str, str]) -> tuple[Table, ...]:  # fmt: skip
+def _tables(
+    found: list[Ring], placed: list[Placed], links: list[tuple[str, str]], names: dict[str, str]
+) -> tuple[Table, ...]:
     labels = {r.id: r.label for r in found}
     rows = tuple(
         (
@@ -219,5 +300,7 @@ def _tables(found: list[Ring], placed: list[Placed], links: list[tuple[str, str]
         rows,
     )
     ring_rows = tuple((r.label, r.description, str(len(r.services))) for r in found)
-    return (services, Table("The rings, from the centre out", ("Ring", "What belongs", "Services"),
-                            ring_rows))  # fmt: skip
+    return (
+        services,
+        Table("The rings, from the centre out", ("Ring", "What belongs", "Services"), ring_rows),
+    )

@@ -57,8 +57,9 @@ def series_table(
     return months, names, counts
 
 
-def _mark(parent: ET.Element, shape: str, x: float, y: float, colour: str,
-          hollow: bool = False) -> None:  # fmt: skip
+def _mark(
+    parent: ET.Element, shape: str, x: float, y: float, colour: str, hollow: bool = False
+) -> None:
     fill = palette.WHITE if hollow else colour
     common: dict[str, Attribute | None] = {"fill": fill, "stroke": colour, "stroke_width": 2}
     if shape == "circle":
@@ -66,15 +67,30 @@ def _mark(parent: ET.Element, shape: str, x: float, y: float, colour: str,
     elif shape == "square":
         element("rect", parent, x=x - 5, y=y - 5, width=10, height=10, **common)
     elif shape == "triangle":
-        element("path", parent, d=f"M{x:.1f},{y - 6:.1f} L{x + 6:.1f},{y + 5:.1f} "
-                f"L{x - 6:.1f},{y + 5:.1f} z", **common)  # fmt: skip
+        element(
+            "path",
+            parent,
+            d=f"M{x:.1f},{y - 6:.1f} L{x + 6:.1f},{y + 5:.1f} L{x - 6:.1f},{y + 5:.1f} z",
+            **common,
+        )
     elif shape == "diamond":
-        element("path", parent, d=f"M{x:.1f},{y - 6:.1f} L{x + 6:.1f},{y:.1f} "
-                f"L{x:.1f},{y + 6:.1f} L{x - 6:.1f},{y:.1f} z", **common)  # fmt: skip
+        element(
+            "path",
+            parent,
+            d=f"M{x:.1f},{y - 6:.1f} L{x + 6:.1f},{y:.1f} "
+            f"L{x:.1f},{y + 6:.1f} L{x - 6:.1f},{y:.1f} z",
+            **common,
+        )
     else:
-        element("path", parent, d=f"M{x - 5:.1f},{y - 5:.1f} L{x + 5:.1f},{y + 5:.1f} "
-                f"M{x - 5:.1f},{y + 5:.1f} L{x + 5:.1f},{y - 5:.1f}", stroke=colour,
-                stroke_width=2.5, fill="none")  # fmt: skip
+        element(
+            "path",
+            parent,
+            d=f"M{x - 5:.1f},{y - 5:.1f} L{x + 5:.1f},{y + 5:.1f} "
+            f"M{x - 5:.1f},{y + 5:.1f} L{x + 5:.1f},{y - 5:.1f}",
+            stroke=colour,
+            stroke_width=2.5,
+            fill="none",
+        )
 
 
 def _nice_top(most: int) -> int:
@@ -97,8 +113,9 @@ def time_series_picture(
     summary = _summary(title, months, names, counts)
     svg = root(WIDTH, HEIGHT, title, summary, id)
     if not months:
-        element("text", svg, "No records yet: nothing to draw.", x=LEFT, y=TOP + 40,
-                fill=palette.TEXT)  # fmt: skip
+        element(
+            "text", svg, "No records yet: nothing to draw.", x=LEFT, y=TOP + 40, fill=palette.TEXT
+        )
         return Picture(id, title, summary, serialise(svg), (_table(months, names, counts),))
 
     known = [c for c in counts.values() if c is not None]
@@ -114,21 +131,61 @@ def time_series_picture(
     axis = element("g", svg, class_="app-chart__axis")
     for step in range(5):
         value = top * step / 4
-        element("line", axis, x1=LEFT, y1=y(value), x2=LEFT + plot_w, y2=y(value),
-                stroke=palette.BORDER if step else palette.TEXT, stroke_width=1 if step else 1.5,
-                stroke_dasharray="2 3" if step else None)  # fmt: skip
-        element("text", axis, f"{value:g}", x=LEFT - 8, y=y(value) + 4, font_size=12,
-                text_anchor="end", fill=palette.TEXT)  # fmt: skip
+        element(
+            "line",
+            axis,
+            x1=LEFT,
+            y1=y(value),
+            x2=LEFT + plot_w,
+            y2=y(value),
+            stroke=palette.BORDER if step else palette.TEXT,
+            stroke_width=1 if step else 1.5,
+            stroke_dasharray="2 3" if step else None,
+        )
+        element(
+            "text",
+            axis,
+            f"{value:g}",
+            x=LEFT - 8,
+            y=y(value) + 4,
+            font_size=12,
+            text_anchor="end",
+            fill=palette.TEXT,
+        )
     every = max(1, math.ceil(len(months) / 12))
     for index, month in enumerate(months):
         if index % every == 0:
-            element("text", axis, month_label(month), x=x(index), y=TOP + plot_h + 20,
-                    font_size=12, text_anchor="middle", fill=palette.TEXT)  # fmt: skip
-    element("text", axis, "Journeys", x=LEFT - 50, y=TOP - 20, font_size=12,
-            font_weight="bold", fill=palette.TEXT)  # fmt: skip
-    text_lines(svg, LEFT, HEIGHT - 22, [
-        "A break in a line: no count that month. A hollow mark on the axis: the count is "
-        "suppressed (too few to show safely)."], size=12, fill=palette.TEXT)  # fmt: skip
+            element(
+                "text",
+                axis,
+                month_label(month),
+                x=x(index),
+                y=TOP + plot_h + 20,
+                font_size=12,
+                text_anchor="middle",
+                fill=palette.TEXT,
+            )
+    element(
+        "text",
+        axis,
+        "Journeys",
+        x=LEFT - 50,
+        y=TOP - 20,
+        font_size=12,
+        font_weight="bold",
+        fill=palette.TEXT,
+    )
+    text_lines(
+        svg,
+        LEFT,
+        HEIGHT - 22,
+        [
+            "A break in a line: no count that month. A hollow mark on the axis: the count is "
+            "suppressed (too few to show safely)."
+        ],
+        size=12,
+        fill=palette.TEXT,
+    )
 
     lines = element("g", svg, class_="app-chart__series")
     for number, name in enumerate(names):
@@ -151,8 +208,15 @@ def time_series_picture(
                 continue
             if len(run) > 1:
                 dash = DASHES[number % len(DASHES)]
-                element("polyline", group, points=" ".join(run), fill="none", stroke=colour,
-                        stroke_width=2.5, stroke_dasharray=dash)  # fmt: skip
+                element(
+                    "polyline",
+                    group,
+                    points=" ".join(run),
+                    fill="none",
+                    stroke=colour,
+                    stroke_width=2.5,
+                    stroke_dasharray=dash,
+                )
             run = []
         for index, month in enumerate(months):
             given = counts.get((month, name))
@@ -165,8 +229,17 @@ def time_series_picture(
         # The key, beside the plot: the line, its mark and its name.
         ky = TOP + 10 + number * 26
         kx = LEFT + plot_w + 16
-        element("line", group, x1=kx, y1=ky, x2=kx + 30, y2=ky, stroke=colour, stroke_width=2.5,
-                stroke_dasharray=DASHES[number % len(DASHES)])  # fmt: skip
+        element(
+            "line",
+            group,
+            x1=kx,
+            y1=ky,
+            x2=kx + 30,
+            y2=ky,
+            stroke=colour,
+            stroke_width=2.5,
+            stroke_dasharray=DASHES[number % len(DASHES)],
+        )
         _mark(group, shape, kx + 15, ky, colour)
         element("text", group, name, x=kx + 38, y=ky + 4, font_size=12, fill=palette.TEXT)
 
@@ -177,8 +250,9 @@ def _words(count: int | str | None) -> str:
     return SUPPRESSED if count is None else str(count)
 
 
-def _summary(title: str, months: list[str], names: list[str],
-             counts: dict[tuple[str, str], int | None]) -> str:  # fmt: skip
+def _summary(
+    title: str, months: list[str], names: list[str], counts: dict[tuple[str, str], int | None]
+) -> str:
     if not months:
         return f"{title}: no records yet, so there is nothing to draw."
     suppressed = sum(1 for c in counts.values() if c is None)
@@ -204,8 +278,7 @@ def _summary(title: str, months: list[str], names: list[str],
     )
 
 
-def _table(months: list[str], names: list[str],
-           counts: dict[tuple[str, str], int | None]) -> Table:  # fmt: skip
+def _table(months: list[str], names: list[str], counts: dict[tuple[str, str], int | None]) -> Table:
     return Table(
         "Counts by month ('suppressed': too few to show safely)",
         ("Month", *names),

@@ -38,6 +38,7 @@ ROUTERS = [
     "navigator.web.services",
     "navigator.web.api",
     "navigator.web.status",
+    "navigator.web.pictures",
     "navigator.web.search_routes",
     "navigator.web.oruk",
     "navigator.web.reports",
