@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 from starlette.responses import Response
 
 from navigator.content.directory import Site
@@ -23,6 +24,7 @@ from navigator.web.catalogue import offer_in, reviewed
 from navigator.web.language import (
     DEFAULT,
     PARAM,
+    carried,
     explicit,
     language,
     offered,
@@ -140,6 +142,7 @@ def make_templates(
     env.add_extension("jinja2.ext.i18n")
     install_gettext(env)
     env.filters["lang_url"] = with_language
+    env.globals["lang_field"] = language_field
     env.filters["source"] = source_filter(content_root)
     env.filters["route_title"] = route_title
     env.filters["route_name"] = lambda kind: ROUTE_NAMES[RouteKind(kind)].lower()
@@ -219,6 +222,15 @@ def shared_context(request: Request) -> dict[str, Any]:
         "search_query": request.query_params.get("q", "") if request.url.path == "/search" else "",
         "base_url": site_url(request),
     }
+
+
+def language_field() -> Markup:
+    """The hidden field that carries the language through a GET form (a GET form's action
+    loses its query string)."""
+    code = carried()
+    if code is None:
+        return Markup("")
+    return Markup('<input type="hidden" name="{}" value="{}">').format(PARAM, code)
 
 
 def language_context(request: Request, site: Site) -> dict[str, Any]:
