@@ -30,9 +30,10 @@ from navigator.engine.outcome import AnswerValue
 from navigator.geo.postcode import is_postcode, outward
 from navigator.web.actions import urgent_actions
 from navigator.web.answers import Answers, pairs, with_query
+from navigator.web.catalogue import gettext
 from navigator.web.deps import ContentDep, LocatorDep
-from navigator.web.language import with_language
 from navigator.web.journey_state import given_answers, keep, link, posted_answers, stateful
+from navigator.web.language import with_language
 from navigator.web.live import Snapshot
 from navigator.web.offers import lead, offers, rest
 from navigator.web.rendering import render, site_url
@@ -191,7 +192,9 @@ def unfound_page(
     ask = navigate(pathway, content.directory, dict(others), locator)
     if not isinstance(ask, Ask) or ask.question_id != qid:
         return _see_other(journey_url(pathway, given))
-    error = f"We can't find {postcode}. Check it, or continue without a postcode"
+    error = gettext(
+        "We can't find %(postcode)s. Check it, or continue without a postcode", postcode=postcode
+    )
     shown = replace(ask, given=given[qid])
     return _question_page(request, pathway, shown, given, error, unfound=True)
 
