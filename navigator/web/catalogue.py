@@ -179,7 +179,9 @@ def install(environment: Environment) -> None:
     """Give a Jinja environment (with `jinja2.ext.i18n`) the page-language gettext."""
     environment.newstyle_gettext = True  # type: ignore[attr-defined]
     environment.policies["ext.i18n.trimmed"] = True
-    environment.filters["translated"] = translated
+    environment.filters["translated"] = pass_context(
+        lambda context, text: translated(text)  # never worked out at compile time
+    )
     environment.globals.update(
         gettext=template_gettext, _=template_gettext, ngettext=template_ngettext
     )

@@ -12,6 +12,8 @@ from urllib.parse import urlencode
 from babel.dates import format_date
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 from starlette.responses import Response
 
@@ -147,20 +149,20 @@ def make_templates(
     env = templates.env
     env.add_extension("jinja2.ext.i18n")
     install_gettext(env)
-    env.filters["lang_url"] = with_language
+    env.filters["lang_url"] = language_url
     env.globals["lang_field"] = language_field
-    env.filters["action_label"] = action_label
+    env.filters["action_label"] = per_page(action_label)
     env.filters["source"] = source_filter(content_root)
-    env.filters["route_title"] = route_title
+    env.filters["route_title"] = per_page(route_title)
     env.filters["route_name"] = lambda kind: ROUTE_NAMES[RouteKind(kind)].lower()
-    env.filters["long_date"] = long_date
-    env.filters["unconfirmed"] = unconfirmed_words
-    env.filters["door"] = door
+    env.filters["long_date"] = per_page(long_date)
+    env.filters["unconfirmed"] = per_page(unconfirmed_words)
+    env.filters["door"] = per_page(door)
     env.filters["tel"] = lambda number: "".join(
         ch for ch in str(number) if ch.isdigit() or ch == "+"
     )
     env.filters["outward"] = outward
-    env.filters["route_label"] = route_label
+    env.filters["route_label"] = per_page(route_label)
     env.filters["contact_rest"] = contact_rest
     env.filters["dial_links"] = dial_links
     env.globals["actions"] = actions
@@ -254,6 +256,26 @@ def shared_context(request: Request) -> dict[str, Any]:
         "search_query": request.query_params.get("q", "") if request.url.path == "/search" else "",
         "base_url": site_url(request),
     }
+
+
+def per_page(function: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter whose result depends on the page's language: Jinja must not work it out once
+    for a constant when it compiles the template (it does for plain filters)."""
+
+    @pass_context
+    def filter_(context: Context, *args: Any, **kwargs: Any) -> Any:
+        return function(*args, **kwargs)
+
+    filter_.__doc__ = function.__doc__
+    return filter_
+
+
+@pass_context
+def language_url(context: Context, url: str) -> str:
+    """`'/urgent'|lang_url`: the link with the page's language. (Taking the context keeps Jinja
+    from working out a filter of a constant once, when the template is compiled, in whatever
+    language that page was.)"""
+    return with_language(str(url))
 
 
 def language_field() -> Markup:
