@@ -196,7 +196,8 @@ def test_urdu_is_laid_out_right_to_left(shipped_page: Page) -> None:
     assert requested and all(u.startswith(page.url.split("/pathways")[0]) for u in requested)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     line = page.locator("main .govuk-hint, main .govuk-label").first.evaluate(
-        "el => parseFloat(getComputedStyle(el).lineHeight) / parseFloat(getComputedStyle(el).fontSize)"
+        "el => parseFloat(getComputedStyle(el).lineHeight)"
+        " / parseFloat(getComputedStyle(el).fontSize)"
     )
     assert line >= 1.8
 
