@@ -247,3 +247,12 @@ def test_numbers_stay_left_to_right_in_urdu(client: TestClient) -> None:
         if phone.get_text(strip=True) == "999":
             continue
         assert phone.select_one("bdi[dir='ltr']") is not None, phone
+
+
+def test_the_eligibility_checker_speaks_the_page_language(client: TestClient) -> None:
+    html = page(client.get("/services/infant-mh/eligibility?stage=postnatal&age_months=30&lang=pl"))
+    assert text(html, "#eligibility") == "Sprawdź, czy rodzina może z niej skorzystać"
+    assert text(html, "label[for='age_months']") == "Wiek dziecka"
+    assert text(html, ".app-verdict h3").startswith(("Nie:", "Tak:", "Prawdopodobnie"))
+    field = html.select_one(".app-eligibility-form input[name='lang']")
+    assert field is not None and field.get("value") == "pl"
