@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
+	$(BIN)/navigator db upgrade
 	$(BIN)/navigator serve
 
 test: $(STAMP) chromium lint typecheck content pytest
@@ -32,8 +33,9 @@ content: $(STAMP)
 	$(BIN)/navigator check
 	$(BIN)/navigator test
 
+# The database tests run on SQLite and on a throwaway PostgreSQL server (installed if missing).
 pytest: $(STAMP)
-	$(BIN)/pytest
+	scripts/with-postgres $(BIN)/pytest
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

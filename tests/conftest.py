@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from navigator.content.directory import Directory
 from navigator.content.loader import Bundle, load
 from navigator.content.pathway import Pathway
+from tests.database import KINDS, database_url
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOOD = FIXTURES / "good"
@@ -30,3 +32,10 @@ def directory(good_bundle: Bundle) -> Directory:
 @pytest.fixture(scope="session")
 def pathway(good_bundle: Bundle) -> Pathway:
     return good_bundle.pathways[0][0]
+
+
+@pytest.fixture(params=KINDS)
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of an empty real database: SQLite, then PostgreSQL (tests/database.py)."""
+    with database_url(request.param, tmp_path) as url:
+        yield url

@@ -18,6 +18,7 @@ COMMANDS = (
     "navigator.cli.search",
     "navigator.cli.index",
     "navigator.cli.oruk",
+    "navigator.cli.db",
 )
 """Modules that each define `register(subparsers)`; their order is the order of the help."""
 

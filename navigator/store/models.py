@@ -50,3 +50,95 @@ class ServerState(SQLModel, table=True):
     kind: str = Field(index=True, description="What the state is for: `journey`.")
     data: str = Field(default="{}", description="JSON object: the state itself.")
     expires_at: datetime = Field(index=True, description="When it is purged (UTC).")
+
+
+class JourneyRecord(SQLModel, table=True):
+    """One finished journey, anonymous (issue 11; docs/decisions/records.md). Only what a
+    commissioner needs to see demand and unmet need: never a name, a date of birth, a postcode
+    (not even its district), an IP address or free text. A red-flag journey keeps only its
+    disposition. The concerns, areas, facts, offers and near-misses are rows of their own
+    tables so reports can count them in SQL."""
+
+    __tablename__ = "journey_record"
+
+    id: int | None = Field(default=None, primary_key=True)
+    ref: str = Field(
+        unique=True, index=True, description="A random id: links feedback to this record."
+    )
+    hour: datetime = Field(index=True, description="The hour it finished (UTC), no finer.")
+    pathway_id: str = Field(index=True)
+    pathway_version: str = Field(default="")
+    audience: str = Field(default="", description="`family` or `practitioner`.")
+    stage: str | None = Field(default=None, description="`pregnancy` or `postnatal`.")
+    age_band: str | None = Field(default=None, index=True, description="A coverage age band.")
+    need: str | None = Field(default=None)
+    disposition: str | None = Field(
+        default=None, index=True, description="The red flag's disposition, if one was answered."
+    )
+    catch_all_only: bool = Field(
+        default=False, description="True if only catch-all services fitted."
+    )
+
+
+class JourneyConcern(SQLModel, table=True):
+    """A concern named in a journey."""
+
+    __tablename__ = "journey_concern"
+
+    journey_id: int = Field(foreign_key="journey_record.id", primary_key=True, ondelete="CASCADE")
+    concern: str = Field(primary_key=True, index=True)
+
+
+class JourneyArea(SQLModel, table=True):
+    """An area (content id: ward, district, locality) the family's postcode fell in."""
+
+    __tablename__ = "journey_area"
+
+    journey_id: int = Field(foreign_key="journey_record.id", primary_key=True, ondelete="CASCADE")
+    area: str = Field(primary_key=True, index=True)
+
+
+class JourneyFact(SQLModel, table=True):
+    """A named fact answered in a journey (`little-english`: true)."""
+
+    __tablename__ = "journey_fact"
+
+    journey_id: int = Field(foreign_key="journey_record.id", primary_key=True, ondelete="CASCADE")
+    fact: str = Field(primary_key=True)
+    value: bool
+
+
+class JourneyOffer(SQLModel, table=True):
+    """A service and route the journey's result showed."""
+
+    __tablename__ = "journey_offer"
+
+    journey_id: int = Field(foreign_key="journey_record.id", primary_key=True, ondelete="CASCADE")
+    service: str = Field(primary_key=True, index=True)
+    route: str = Field(primary_key=True, description="The route's kind: referral, …")
+
+
+class JourneyNearMiss(SQLModel, table=True):
+    """A service and route that nearly fitted, and the criterion that failed."""
+
+    __tablename__ = "journey_near_miss"
+
+    journey_id: int = Field(foreign_key="journey_record.id", primary_key=True, ondelete="CASCADE")
+    service: str = Field(primary_key=True, index=True)
+    route: str = Field(primary_key=True)
+    criterion: str = Field(index=True, description="`age`, `area`, `need`, `concern`, …")
+
+
+class Feedback(SQLModel, table=True):
+    """ "Did this help?" for one journey record, never for a person. `text` is stored only after
+    postcodes, phone numbers, emails and names with titles are removed."""
+
+    __tablename__ = "feedback"
+
+    id: int | None = Field(default=None, primary_key=True)
+    journey_id: int | None = Field(
+        default=None, foreign_key="journey_record.id", index=True, ondelete="CASCADE"
+    )
+    hour: datetime = Field(index=True, description="The hour it was given (UTC).")
+    helped: str = Field(description="`yes`, `no` or `partly`.")
+    text: str = Field(default="", max_length=500, description="Scrubbed, at most 500 characters.")

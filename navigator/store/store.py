@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import Engine
-from sqlmodel import Session, SQLModel, col, create_engine, select
+from sqlmodel import Session, col, create_engine, select
 
+from navigator.store import schema
 from navigator.store.models import ContentVersion
 
 
@@ -19,9 +20,9 @@ class Store:
         self.url = url
         self.engine: Engine = create_engine(url, **_options(url))
 
-    def create(self) -> None:
-        """Create the tables that do not exist yet."""
-        SQLModel.metadata.create_all(self.engine)
+    def upgrade(self) -> tuple[str, ...]:
+        """Bring the schema up to date through the migrations; the revisions it is at."""
+        return schema.upgrade(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -39,6 +39,7 @@ ROUTERS = [
     "navigator.web.services",
     "navigator.web.api",
     "navigator.web.status",
+    "navigator.web.pictures",
     "navigator.web.search_routes",
     "navigator.web.oruk",
 ]
@@ -83,7 +84,7 @@ def create_app(settings: Settings | None = None, *, locator: Locator | None = No
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         install_log_filter()
-        store.create()
+        store.upgrade()
         try:
             live.current()
         except NoContent:

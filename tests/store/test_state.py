@@ -12,7 +12,7 @@ T0 = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 
 def states(tmp_path: Path, minutes: int = 60) -> StateStore:
     store = Store(f"sqlite:///{tmp_path / 'n.db'}")
-    store.create()
+    store.upgrade()
     return StateStore(store.engine, timedelta(minutes=minutes))
 
 

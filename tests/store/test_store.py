@@ -25,7 +25,7 @@ def version(
 
 def test_records_and_reads_back(tmp_path: Path) -> None:
     store = Store(f"sqlite:///{tmp_path / 'state' / 'navigator.db'}")
-    store.create()
+    store.upgrade()
     start = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
     store.record(version(start, True))
     finding = {"code": "KEY-001", "path": "services.yaml", "line": 3, "message": "unknown key"}
@@ -43,15 +43,15 @@ def test_records_and_reads_back(tmp_path: Path) -> None:
 
 def test_an_empty_store(tmp_path: Path) -> None:
     store = Store(f"sqlite:///{tmp_path / 'navigator.db'}")
-    store.create()
-    store.create()  # creating twice is harmless
+    store.upgrade()
+    store.upgrade()  # creating twice is harmless
     assert store.live() is None and store.last_rejected() is None and store.history() == []
 
 
 def test_the_database_file_survives_a_restart(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'navigator.db'}"
     first = Store(url)
-    first.create()
+    first.upgrade()
     first.record(version(datetime(2026, 11, 1, tzinfo=UTC), False))
     first.close()
     again = Store(url)
