@@ -89,9 +89,12 @@ class Settings:
 
     @property
     def content_paths(self) -> tuple[Path, ...]:
-        base = (self.services_path, self.pathways_path)
-        base = (*base, self.synonyms_path) if self.synonyms_path.exists() else base
-        return (*base, self.translations_path) if self.translations_path.exists() else base
+        optional = (self.synonyms_path, self.translations_path)
+        return (
+            self.services_path,
+            self.pathways_path,
+            *(path for path in optional if path.exists()),
+        )
 
     @property
     def trusted_hosts(self) -> frozenset[str]:

@@ -45,9 +45,9 @@ The navigator reads two kinds of file that commissioners edit, and a third for t
   of the English each translates (`TranslationFile`; docs/translations.md).
 
 A file's kind is told by a top-level key only that kind has: `services`, `questions`,
-`scenarios` or `language`. `navigator check` reports any key not listed here (KEY-001, with a "did you
-mean"), any required key that is missing (KEY-002) and any value of the wrong kind (VAL-001);
-docs/checker.md lists every finding.
+`scenarios` or `language`. `navigator check` reports any key not listed here (KEY-001, with a
+"did you mean"), any required key that is missing (KEY-002) and any value of the wrong kind
+(VAL-001); docs/checker.md lists every finding.
 
 Conventions:
 

@@ -139,8 +139,8 @@ def _stale(document: Document, file: TranslationFile, places: list[Place]) -> li
                 f"the English of '{place.slot.key}' has changed since it was translated into "
                 f"{LANGUAGE_NAMES[file.language]}; English is shown until it is redone.",
                 either(
-                    f'update the translation to the English now at {place.slot.at.short} ("{shown}") '
-                    f"and set `english: {fingerprint(english)}`",
+                    f"update the translation to the English now at {place.slot.at.short} "
+                    f'("{shown}") and set `english: "{fingerprint(english)}"`',
                     "remove the entry, and translate it again later",
                 ),
             )

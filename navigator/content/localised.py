@@ -90,7 +90,10 @@ class Localised:
     pathways: tuple[Pathway, ...]
     unreviewed: Mapping[str, str] = field(default_factory=dict)
     """The English of every translated field shown that no native speaker has checked yet,
-    by key: the urgent pages show it beside the translation."""
+    by key."""
+    english_of: Mapping[str, str] = field(default_factory=dict)
+    """The same English by the translated text shown: the urgent pages show it beside the
+    translation while no native speaker has checked it."""
 
     def unreviewed_under(self, prefix: str) -> dict[str, str]:
         """The unreviewed fields whose keys start with `prefix` (`pathways.x.dispositions.y.`)."""
@@ -113,10 +116,15 @@ def localise(
     assert isinstance(copied_directory, Directory)
     copied_pathways = tuple(p for p in copies[1:] if isinstance(p, Pathway))
     unreviewed: dict[str, str] = {}
+    english_of: dict[str, str] = {}
     for place in standings(copied_directory, copied_pathways, translation):
         if place.standing is not Standing.translated or place.entry is None:
             continue
+        text = place.entry.text.strip()
         if place.unreviewed:
             unreviewed[place.slot.key] = place.slot.english
-        setattr(place.slot.owner, place.slot.field, place.entry.text.strip())
-    return Localised(translation.language, copied_directory, copied_pathways, unreviewed)
+            english_of[text] = place.slot.english
+        setattr(place.slot.owner, place.slot.field, text)
+    return Localised(
+        translation.language, copied_directory, copied_pathways, unreviewed, english_of
+    )

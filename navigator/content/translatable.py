@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from navigator.content.directory import Directory, ServiceStatus
 from navigator.content.pathway import Pathway
 from navigator.content.position import Located, Position
-from navigator.content.vocabulary import Audience
+from navigator.content.vocabulary import Audience, RouteKind
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,9 @@ def _slots(directory: Directory, pathways: Iterable[Pathway]) -> Iterator[Slot]:
         yield from _plain("services", key, service, "name")
         described = "family_description" if service.family_description else "remit"
         yield from _plain("services", key, service, described)
+        urgent = service.route(RouteKind.urgent)
+        if urgent is not None:
+            yield from _plain("services", f"{key}.routes.urgent", urgent, "how")
         for n, boundary in enumerate(service.not_for, 1):
             where = f"{key}.not_for.{n}"
             yield from _plain("services", where, boundary, "who")

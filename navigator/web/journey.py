@@ -30,7 +30,7 @@ from navigator.engine.outcome import AnswerValue
 from navigator.geo.postcode import is_postcode, outward
 from navigator.web.actions import urgent_actions
 from navigator.web.answers import Answers, pairs, with_query
-from navigator.web.deps import ContentDep, LocatorDep
+from navigator.web.deps import LocatorDep, PageContentDep
 from navigator.web.journey_state import given_answers, keep, link, posted_answers, stateful
 from navigator.web.live import Snapshot
 from navigator.web.offers import lead, offers, rest
@@ -85,7 +85,7 @@ def _after(pathway: Pathway, result: Result, given: Answers) -> RedirectResponse
 
 @router.get("/pathways/{pathway_id}")
 def journey(
-    request: Request, pathway_id: str, content: ContentDep, locator: LocatorDep
+    request: Request, pathway_id: str, content: PageContentDep, locator: LocatorDep
 ) -> Response:
     """Take the answers so far to the next question, or to the end."""
     pathway = pathway_or_404(content, pathway_id)
@@ -95,7 +95,7 @@ def journey(
 
 @router.post("/pathways/{pathway_id}")
 async def journey_step(
-    request: Request, pathway_id: str, content: ContentDep, locator: LocatorDep
+    request: Request, pathway_id: str, content: PageContentDep, locator: LocatorDep
 ) -> Response:
     """A family's step: the answer is posted, kept on the server with the others (see
     `journey_state.py`), and the journey goes on at an address that holds no answer."""
@@ -147,7 +147,7 @@ def question(
     request: Request,
     pathway_id: str,
     question_id: str,
-    content: ContentDep,
+    content: PageContentDep,
     locator: LocatorDep,
 ) -> Response:
     """One question, with the answer already given (if any) filled in."""
@@ -230,7 +230,7 @@ def _question_page(
 
 @router.get("/pathways/{pathway_id}/check")
 def check_answers(
-    request: Request, pathway_id: str, content: ContentDep, locator: LocatorDep
+    request: Request, pathway_id: str, content: PageContentDep, locator: LocatorDep
 ) -> Response:
     """'Check your answers', with a change link for each."""
     pathway, given, outcome = _walk(request, pathway_id, content, locator)
@@ -260,7 +260,9 @@ def _last_question(pathway: Pathway, answers: Answers) -> str:
 
 
 @router.get("/pathways/{pathway_id}/result")
-def result(request: Request, pathway_id: str, content: ContentDep, locator: LocatorDep) -> Response:
+def result(
+    request: Request, pathway_id: str, content: PageContentDep, locator: LocatorDep
+) -> Response:
     """The services that can help, in sections, with why each was chosen."""
     pathway, given, outcome = _walk(request, pathway_id, content, locator)
     if isinstance(outcome, Ask):
@@ -297,7 +299,7 @@ def referral_summary(
     request: Request,
     pathway_id: str,
     service_id: str,
-    content: ContentDep,
+    content: PageContentDep,
     locator: LocatorDep,
 ) -> Response:
     """A printable referral summary: the answers, what the service asks for, blanks to fill.

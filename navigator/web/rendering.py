@@ -17,6 +17,7 @@ from navigator.content.vocabulary import LANGUAGE_NAMES, ROUTE_NAMES, ROUTE_TITL
 from navigator.geo.postcode import outward
 from navigator.settings import Settings
 from navigator.web.actions import actions, dial_links
+from navigator.web.deps import page_language
 from navigator.web.live import LiveContent, NoContent
 from navigator.web.offers import contact_rest
 
@@ -173,6 +174,22 @@ def long_date(value: str | date | None) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+UNREVIEWED_NOTES = {
+    "ur": "اس صفحے کا ترجمہ ابھی کسی اہلِ زبان نے نہیں جانچا۔ اہم باتیں انگریزی میں بھی لکھی ہیں۔",
+    "pl": "To tłumaczenie nie zostało jeszcze sprawdzone przez osobę, dla której polski jest "
+    "językiem ojczystym. Ważne informacje są też podane po angielsku.",
+}
+"""'Not yet checked by a native speaker', in the page's language, on pages that show
+translated content no reviewer has signed (docs/translations.md)."""
+
+
+def unreviewed_note(language: str) -> str:
+    """The note for a page in `language` that shows unreviewed translations."""
+    return UNREVIEWED_NOTES.get(
+        language, "This translation is not yet checked by a native speaker."
+    )
+
+
 def is_partial(request: Request) -> bool:
     """An htmx request that swaps `#page`, so only that part of the page is sent. A history
     restore asks for the whole page."""
@@ -189,11 +206,13 @@ def shared_context(request: Request) -> dict[str, Any]:
     live: LiveContent | None = getattr(request.app.state, "live", None)
     urgent = []
     site = Site()
+    english_of: Mapping[str, str] = {}
     if live is not None:
         try:
-            snapshot = live.current()
+            snapshot = live.current().in_language(page_language(request))
             urgent = snapshot.urgent_services
             site = snapshot.directory.site
+            english_of = snapshot.english_of
         except NoContent:
             urgent = []
     return {
@@ -202,6 +221,8 @@ def shared_context(request: Request) -> dict[str, Any]:
         "site": site,
         "search_query": request.query_params.get("q", "") if request.url.path == "/search" else "",
         "base_url": site_url(request),
+        "english_of": english_of,
+        "unreviewed_note": unreviewed_note(page_language(request)) if english_of else "",
     }
 
 
