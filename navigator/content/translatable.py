@@ -107,8 +107,8 @@ def _pathway(pathway: Pathway) -> Iterator[Slot]:
         yield from _family("dispositions", key, disposition, "title")
         yield from _family("dispositions", key, disposition, "advice")
         yield from _plain("dispositions", key, disposition, "while_you_wait")
-    for rule in pathway.rules:
-        yield from _family("advice", f"{base}.rules.{rule.id}", rule, "advice")
+    for rule in pathway.rules:  # a rule without family advice is for practitioners only
+        yield from _plain("advice", f"{base}.rules.{rule.id}", rule, "family_advice")
 
 
 def _family(kind: str, key: str, owner: Located, name: str) -> Iterator[Slot]:
