@@ -4,13 +4,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCALE := navigator/locale
+POT := $(LOCALE)/messages.pot
 
-.PHONY: run test lint typecheck content pytest bench chromium index clean
+.PHONY: run test lint typecheck content pytest bench chromium index clean translations
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pybabel -q compile -d $(LOCALE)
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -40,6 +43,15 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Chromium is missing: run 'sudo apt-get install chromium' (browser tests will be skipped)"; fi; }
+
+# The interface's words (docs/i18n.md): extract them from the code and templates into the
+# template catalogue, update each language's catalogue (a changed string becomes fuzzy and is
+# shown in English until a translator checks it), and compile them (.mo, not in git).
+translations: $(STAMP)
+	$(BIN)/pybabel -q extract -F babel.cfg -k N_ -c TRANSLATORS: --add-location=file \
+	  --sort-by-file --project=navigator --msgid-bugs-address="" -o $(POT) .
+	$(BIN)/pybabel -q update -i $(POT) -d $(LOCALE)
+	$(BIN)/pybabel compile -d $(LOCALE) --statistics
 
 index: $(STAMP)
 	$(BIN)/navigator index

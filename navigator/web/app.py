@@ -23,6 +23,7 @@ from navigator.engine.facts import Locator
 from navigator.settings import Settings
 from navigator.store import ContentVersion, Store
 from navigator.web.deps import DefaultLocator
+from navigator.web.language import LanguageChoice
 from navigator.web.limits import BodyLimit
 from navigator.web.live import Attempt, LiveContent, NoContent
 from navigator.web.methods import Methods
@@ -115,6 +116,7 @@ def create_app(settings: Settings | None = None, *, locator: Locator | None = No
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(Methods, routes=app.router.routes)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(LanguageChoice)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for name in ROUTERS:
         try:

@@ -15,6 +15,7 @@ from navigator.content.pathway import Pathway
 from navigator.settings import Settings
 from navigator.store import StateStore
 from navigator.web.answers import Answers, question_ids, read_answers, with_query
+from navigator.web.language import current, with_language
 
 __all__ = [
     "COOKIE",
@@ -22,6 +23,7 @@ __all__ = [
     "forget",
     "given_answers",
     "keep",
+    "kept_language",
     "link",
     "state_store",
     "stateful",
@@ -56,7 +58,7 @@ def stateful() -> bool:
 def link(path: str, answers: Answers, pathway: Pathway) -> str:
     """A link within the journey: with the answers in the query string, or, for a journey
     kept on the server, the bare path."""
-    return path if stateful() else with_query(path, answers, pathway)
+    return with_language(path if stateful() else with_query(path, answers, pathway))
 
 
 def _stored(request: Request, pathway: Pathway) -> Answers | None:
@@ -99,7 +101,7 @@ def posted_answers(
 def keep(request: Request, response: Response, pathway: Pathway, answers: Answers) -> None:
     """Keep `answers` on the server for another lifetime, and the id in the cookie."""
     states = state_store(request)
-    data = {"pathway": pathway.id, "answers": answers}
+    data = {"pathway": pathway.id, "answers": answers, "language": current()}
     key = request.cookies.get(COOKIE)
     if key and states.load(key, KIND) is not None:
         states.save(key, KIND, data)
@@ -113,6 +115,16 @@ def keep(request: Request, response: Response, pathway: Pathway, answers: Answer
         secure=request.url.scheme == "https",
         path="/",
     )
+
+
+def kept_language(request: Request) -> str | None:
+    """The language kept with this browser's journey, if any (navigator/web/language.py)."""
+    key = request.cookies.get(COOKIE)
+    if not key:
+        return None
+    data = state_store(request).load(key, KIND)
+    found = data.get("language") if data is not None else None
+    return found if isinstance(found, str) else None
 
 
 def forget(request: Request, response: Response) -> None:

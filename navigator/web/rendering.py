@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
@@ -17,7 +18,18 @@ from navigator.content.vocabulary import LANGUAGE_NAMES, ROUTE_NAMES, ROUTE_TITL
 from navigator.geo.postcode import outward
 from navigator.settings import Settings
 from navigator.web.actions import actions, dial_links
+from navigator.web.catalogue import install as install_gettext
+from navigator.web.catalogue import offer_in, reviewed
 from navigator.web.deps import page_language
+from navigator.web.language import (
+    DEFAULT,
+    PARAM,
+    explicit,
+    language,
+    offered,
+    suggestion,
+    with_language,
+)
 from navigator.web.live import LiveContent, NoContent
 from navigator.web.offers import contact_rest
 
@@ -126,6 +138,9 @@ def make_templates(
 ) -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(directory), context_processors=[shared_context])
     env = templates.env
+    env.add_extension("jinja2.ext.i18n")
+    install_gettext(env)
+    env.filters["lang_url"] = with_language
     env.filters["source"] = source_filter(content_root)
     env.filters["route_title"] = route_title
     env.filters["route_name"] = lambda kind: ROUTE_NAMES[RouteKind(kind)].lower()
@@ -216,6 +231,7 @@ def shared_context(request: Request) -> dict[str, Any]:
         except NoContent:
             urgent = []
     return {
+        **language_context(request, site),
         "layout": "_partial.html" if is_partial(request) else "base.html",
         "urgent_services": urgent,
         "site": site,
@@ -224,6 +240,37 @@ def shared_context(request: Request) -> dict[str, Any]:
         "english_of": english_of,
         "unreviewed_note": unreviewed_note(page_language(request)) if english_of else "",
     }
+
+
+def language_context(request: Request, site: Site) -> dict[str, Any]:
+    """The page's language (`<html lang dir>`), the switcher's languages and links, and the
+    browser's preferred language as a suggestion (never a switch)."""
+    code = str(getattr(request.state, "language", DEFAULT))
+    codes = getattr(request.state, "languages", None) or offered(site)
+    bare = request.url.remove_query_params(PARAM)
+    here = bare.path + (f"?{bare.query}" if bare.query else "")
+
+    def switch_url(target: str) -> str:
+        """This page in `target` (English named, so it wins over a journey's kept language)."""
+        return here + ("&" if bare.query else "?") + urlencode({PARAM: target})
+
+    hinted = (
+        None
+        if explicit()
+        else suggestion(request.headers.get("accept-language", ""), list(codes), code)
+    )
+    return {
+        "language": language(code),
+        "languages": [language(c) for c in codes] if len(codes) > 1 else [],
+        "switch_url": switch_url,
+        "suggested": _suggested(hinted) if hinted else None,
+        "unreviewed": not reviewed(code),
+    }
+
+
+def _suggested(code: str) -> dict[str, str]:
+    found = language(code)
+    return {"code": code, "direction": found.direction, "offer": offer_in(code, found.name)}
 
 
 def render(
