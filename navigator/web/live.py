@@ -183,7 +183,7 @@ class LiveContent:
     def refresh(self) -> Attempt | None:
         """Load the content if the files changed since the last look; the attempt, if any."""
         with self._lock:
-            files, missing = content_files(self.paths)
+            files, missing = content_files(self._watched())
             seen = (_stamp(files), tuple(str(m) for m in missing))
             if seen == self._seen:
                 return None
@@ -234,7 +234,7 @@ class LiveContent:
                 log.exception("content reload failed")
 
     def _load(self, digest: str) -> tuple[Attempt, Snapshot | None]:
-        bundle = load(self.paths)
+        bundle = load(self._watched())
         apart = self._translation_files(bundle)
         findings = _unique([*bundle.unreadable, *bundle.findings, *self._run_check(bundle, apart)])
         pathways = tuple(p for p, _ in bundle.pathways)
@@ -261,6 +261,14 @@ class LiveContent:
         for path in sorted(apart & broken):
             log.warning("translation file left out (English is shown): %s", path)
         return attempt, Snapshot(bundle.directory, pathways, attempt, translations=translations)
+
+    def _watched(self) -> tuple[Path, ...]:
+        """The content paths, and the translations folder once it exists (a folder made while
+        the site runs is picked up at the next look)."""
+        folder = self.translations
+        if folder is None or not folder.exists() or folder in self.paths:
+            return self.paths
+        return (*self.paths, folder)
 
     def _translation_files(self, bundle: Bundle) -> set[str]:
         """The paths of the translation files, read or not: their findings never block."""
