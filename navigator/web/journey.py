@@ -33,8 +33,9 @@ from navigator.web.answers import Answers, pairs, with_query
 from navigator.web.deps import LocatorDep, PageContentDep
 from navigator.web.journey_state import given_answers, keep, link, posted_answers, stateful
 from navigator.web.live import Snapshot
-from navigator.web.offers import lead, offers, rest
+from navigator.web.offers import lead, offers, rest, speaking
 from navigator.web.rendering import render, site_url
+from navigator.web.service_languages import language_filter
 from navigator.web.steps import (
     audience_question,
     carried,
@@ -272,7 +273,15 @@ def result(
     own_url = link(f"/pathways/{pathway.id}/result", kept, pathway)
     base = site_url(request)
     grouped = offers(outcome.sections)
+    languages = language_filter(request, content.directory, own_url, outcome.urgent)
+    if languages.chosen:
+        in_language = speaking(grouped, languages.speaks)
+        if in_language:
+            grouped = in_language
+        else:  # none has said it works in the language: all are shown, and the page says so
+            languages = replace(languages, none_speak=True)
     context = {
+        "language_filter": languages,
         "pathway": pathway,
         "result": outcome,
         "lead": lead(grouped),
