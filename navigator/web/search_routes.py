@@ -155,7 +155,7 @@ def search_page(
         "cards": [card(hit, generation.directory) for hit in results.hits] if results else [],
         "error": error,
         "filters": _filter_options(given, results, generation.directory.ring_labels()),
-        "languages": _language_options(given, generation.directory.site.languages),
+        "language_options": _language_options(given, generation.directory.site.languages),
         "links": _links(given, results),
         "results_target": RESULTS_TARGET,
     }
