@@ -63,12 +63,8 @@ def test_a_language_the_site_does_not_offer_is_an_error(tmp_path: Path) -> None:
     assert "TRANS-001" not in {f.code for f in trans(root)}  # nothing more about that file
 
 
-def test_the_shipped_translations_have_no_errors_and_nothing_stale() -> None:
+def test_the_shipped_translations_are_complete_and_current() -> None:
     bundle = load([ROOT / "services.yaml", ROOT / "pathways", ROOT / "translations"])
     assert [str(f) for f in bundle.findings] == []
-    found = [f for f in check(bundle) if f.code.startswith("TRANS")]
-    assert {f.code for f in found} <= {"TRANS-001"}
-    assert {Path(f.path).name for f in found} <= {"ur.yaml", "pl.yaml"}
-    # What families read on the journey and the urgent pages is all translated: what is
-    # left is the services' boundaries.
-    assert all("fields of services" in f.message for f in found)
+    # Everything families read is translated into Urdu and Polish, from the English of now.
+    assert [str(f) for f in check(bundle) if f.code.startswith("TRANS")] == []
