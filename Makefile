@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 LOCALE := navigator/locale
 POT := $(LOCALE)/messages.pot
 
-.PHONY: run test lint typecheck content pytest bench chromium index clean translations
+.PHONY: run test lint typecheck content pytest bench chromium index clean translations screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,10 @@ translations: $(STAMP)
 	  --sort-by-file --project=navigator --msgid-bugs-address="" -o $(POT) .
 	$(BIN)/pybabel -q update -i $(POT) -d $(LOCALE)
 	$(BIN)/pybabel compile -d $(LOCALE) --statistics
+
+# The Urdu result and urgent pages at 390 px, for review by an Urdu reader (docs/i18n/).
+screenshots: $(STAMP) chromium
+	NAVIGATOR_SCREENSHOTS=1 $(BIN)/pytest -q tests/browser/test_languages.py -k screenshots
 
 index: $(STAMP)
 	$(BIN)/navigator index

@@ -119,10 +119,12 @@ def ngettext(singular: str, plural: str, n: int, **variables: Any) -> str:
 def _format(text: str, english: str, variables: dict[str, Any]) -> str:
     if not variables:
         return text
-    try:
-        return text % variables
-    except (KeyError, ValueError, TypeError):
-        return english % variables
+    for candidate in (text, english):
+        try:
+            return candidate % variables
+        except (KeyError, ValueError, TypeError):
+            continue
+    return english
 
 
 def _escaped(variables: dict[str, Any]) -> dict[str, Any]:
@@ -136,14 +138,24 @@ def _template_format(
     `%`), with the English as the fallback for a translation that breaks its variables."""
     if context.eval_ctx.autoescape:
         variables = _escaped(variables)
+        for candidate in (text, english):
+            try:
+                return Markup(candidate) % variables
+            except (KeyError, ValueError, TypeError):
+                continue
+        return Markup.escape(english)
+    for candidate in (text, english):
         try:
-            return Markup(text) % variables
+            return candidate % variables
         except (KeyError, ValueError, TypeError):
-            return Markup(english) % variables
-    try:
-        return text % variables
-    except (KeyError, ValueError, TypeError):
-        return english % variables
+            continue
+    return english
+
+
+def translated(text: str) -> str:
+    """`text` in the page's language if the catalogue has it (words that come from code, such
+    as an action's name), else as it is: no formatting."""
+    return translations(current()).gettext(str(text))
 
 
 @pass_context
@@ -167,6 +179,9 @@ def install(environment: Environment) -> None:
     """Give a Jinja environment (with `jinja2.ext.i18n`) the page-language gettext."""
     environment.newstyle_gettext = True  # type: ignore[attr-defined]
     environment.policies["ext.i18n.trimmed"] = True
+    environment.filters["translated"] = pass_context(
+        lambda context, text: translated(text)  # never worked out at compile time
+    )
     environment.globals.update(
         gettext=template_gettext, _=template_gettext, ngettext=template_ngettext
     )

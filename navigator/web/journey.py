@@ -30,8 +30,10 @@ from navigator.engine.outcome import AnswerValue
 from navigator.geo.postcode import is_postcode, outward
 from navigator.web.actions import urgent_actions
 from navigator.web.answers import Answers, pairs, with_query
+from navigator.web.catalogue import gettext
 from navigator.web.deps import LocatorDep, PageContentDep
 from navigator.web.journey_state import given_answers, keep, link, posted_answers, stateful
+from navigator.web.language import with_language
 from navigator.web.live import Snapshot
 from navigator.web.offers import lead, offers, rest, speaking
 from navigator.web.rendering import render, site_url
@@ -191,7 +193,9 @@ def unfound_page(
     ask = navigate(pathway, content.directory, dict(others), locator)
     if not isinstance(ask, Ask) or ask.question_id != qid:
         return _see_other(journey_url(pathway, given))
-    error = f"We can't find {postcode}. Check it, or continue without a postcode"
+    error = gettext(
+        "We can't find %(postcode)s. Check it, or continue without a postcode", postcode=postcode
+    )
     shown = replace(ask, given=given[qid])
     return _question_page(request, pathway, shown, given, error, unfound=True)
 
@@ -208,7 +212,7 @@ def _question_page(
     family = is_family(pathway, {**given, **ask.answers})
     everything = carried(given, ask.answers)
     value: AnswerValue | None = ask.given if error else given.get(ask.question_id)
-    back = question_url(pathway, ask.previous, everything) if ask.previous else "/"
+    back = question_url(pathway, ask.previous, everything) if ask.previous else with_language("/")
     context: dict[str, Any] = {
         "pathway": pathway,
         "ask": ask,
@@ -217,7 +221,7 @@ def _question_page(
         "values": value if isinstance(value, list) else [value] if value else [],
         "hidden": pairs(everything, pathway, without=ask.question_id),
         "back_url": back,
-        "action": f"/pathways/{pathway.id}",
+        "action": with_language(f"/pathways/{pathway.id}"),
         # A family's answers are posted and kept on the server, never put in the address.
         "method": "post" if family else "get",
         "kept": stateful(),
@@ -295,8 +299,8 @@ def result(
         "referral_url": lambda sid: link(
             f"/pathways/{pathway.id}/referral/{sid}", outcome.answers, pathway
         ),
-        "restart_url": with_query(
-            f"/pathways/{pathway.id}", _audience_only(pathway, family), pathway
+        "restart_url": with_language(
+            with_query(f"/pathways/{pathway.id}", _audience_only(pathway, family), pathway)
         ),
         "urgent_back_url": question_url(pathway, RED_FLAGS, carried(given, outcome.answers)),
     }

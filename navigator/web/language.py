@@ -35,6 +35,7 @@ __all__ = [
     "PARAM",
     "Language",
     "LanguageChoice",
+    "carried",
     "catalogue_languages",
     "current",
     "direction",
@@ -132,6 +133,13 @@ def suggestion(accept_language: str, codes: list[str], chosen: str) -> str | Non
     return code if code is not None and code not in (chosen, DEFAULT) else None
 
 
+def carried(code: str | None = None) -> str | None:
+    """The code links carry (`?lang=`), if any: the page's language unless it is English
+    that was not named in the address."""
+    code = code or current()
+    return code if code != DEFAULT or explicit() else None
+
+
 def with_language(url: str, code: str | None = None) -> str:
     """`url` carrying the language: `?lang=ur` added (or replaced). English is left out unless
     it was chosen in the address (so a family that switches back to English keeps it over the
@@ -141,7 +149,7 @@ def with_language(url: str, code: str | None = None) -> str:
     if parts.scheme or parts.netloc or not parts.path.startswith("/"):
         return url
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != PARAM]
-    if code != DEFAULT or explicit():
+    if carried(code):
         query.append((PARAM, code))
     return urlunsplit(("", "", parts.path, urlencode(query), parts.fragment))
 

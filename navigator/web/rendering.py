@@ -9,21 +9,27 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+from babel.dates import format_date
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
 from starlette.responses import Response
 
 from navigator.content.directory import Site
 from navigator.content.vocabulary import LANGUAGE_NAMES, ROUTE_NAMES, ROUTE_TITLES, RouteKind
 from navigator.geo.postcode import outward
 from navigator.settings import Settings
-from navigator.web.actions import actions, dial_links
+from navigator.web.actions import Action, actions, dial_links
+from navigator.web.catalogue import N_, gettext, offer_in, reviewed
 from navigator.web.catalogue import install as install_gettext
-from navigator.web.catalogue import offer_in, reviewed
 from navigator.web.deps import page_language
 from navigator.web.language import (
     DEFAULT,
     PARAM,
+    carried,
+    current,
     explicit,
     language,
     offered,
@@ -37,65 +43,68 @@ ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates"
 STATIC = ROOT / "static"
 
-SERVICE_NAME = "Early years mental health navigator"
+SERVICE_NAME = N_("Early years mental health navigator")
 
 FAMILY_TITLES = {
-    RouteKind.urgent: "Get help now",
-    RouteKind.consultation: "Advice for the people who work with you",
-    RouteKind.referral: "Services a professional can refer you to",
-    RouteKind.self_referral: "Services you can contact yourself",
-    RouteKind.signposting: "Information and support you can use",
-    RouteKind.training: "Training",
+    RouteKind.urgent: N_("Get help now"),
+    RouteKind.consultation: N_("Advice for the people who work with you"),
+    RouteKind.referral: N_("Services a professional can refer you to"),
+    RouteKind.self_referral: N_("Services you can contact yourself"),
+    RouteKind.signposting: N_("Information and support you can use"),
+    RouteKind.training: N_("Training"),
 }
 
 UNCONFIRMED = {
-    "phone": "the phone number",
-    "phone_note": "when to ring",
-    "email": "the email address",
-    "website": "the website",
-    "address": "the address",
-    "hours": "opening hours",
-    "routes": "how to refer or get in touch",
-    "routes.training": "training dates",
-    "areas": "which areas it covers",
-    "age_months": "the age range",
-    "stages": "whether it works in pregnancy",
-    "need": "the level of need it takes",
-    "status": "whether it still runs",
-    "provider": "who runs it",
-    "ended": "when it ended",
-    "replaced_by": "what replaced it",
-    "length": "how long it lasts",
-    "response_time": "how soon it responds",
-    "languages": "the languages offered",
-    "name": "its current name",
-    "remit": "what it does",
+    "phone": N_("the phone number"),
+    "phone_note": N_("when to ring"),
+    "email": N_("the email address"),
+    "website": N_("the website"),
+    "address": N_("the address"),
+    "hours": N_("opening hours"),
+    "routes": N_("how to refer or get in touch"),
+    "routes.training": N_("training dates"),
+    "areas": N_("which areas it covers"),
+    "age_months": N_("the age range"),
+    "stages": N_("whether it works in pregnancy"),
+    "need": N_("the level of need it takes"),
+    "status": N_("whether it still runs"),
+    "provider": N_("who runs it"),
+    "ended": N_("when it ended"),
+    "replaced_by": N_("what replaced it"),
+    "length": N_("how long it lasts"),
+    "response_time": N_("how soon it responds"),
+    "languages": N_("the languages offered"),
+    "name": N_("its current name"),
+    "remit": N_("what it does"),
 }
 """How the facts a provider has still to confirm are named to people (content uses field names)."""
 
 
 def unconfirmed_words(fields: list[str]) -> str:
     """`['phone', 'age_months']` → 'the phone number, the age range'."""
-    words = [UNCONFIRMED.get(f, f.replace("_", " ").replace(".", " ")) for f in fields]
+    words = [
+        gettext(UNCONFIRMED[f]) if f in UNCONFIRMED else f.replace("_", " ").replace(".", " ")
+        for f in fields
+    ]
     return ", ".join(dict.fromkeys(words))
 
 
 DOORS = {
-    "health-visiting": "your health visitor",
-    "midwifery": "your midwife",
-    "gp": "your GP",
-    "family-hubs": "your Family Hub",
-    "specialist-mother-baby-mh": "the perinatal mental health team",
-    "healthy-minds": "the Healthy Minds website",
+    "health-visiting": N_("your health visitor"),
+    "midwifery": N_("your midwife"),
+    "gp": N_("your GP"),
+    "family-hubs": N_("your Family Hub"),
+    "specialist-mother-baby-mh": N_("the perinatal mental health team"),
+    "healthy-minds": N_("the Healthy Minds website"),
 }
 """How the services that are a `through` door are named to people: by the person at the door."""
 
 
 PRACTITIONER_DOORS = {
-    "health-visiting": "the family's health visitor",
-    "midwifery": "the family's midwife",
-    "gp": "the family's GP",
-    "family-hubs": "a Family Hub",
+    "health-visiting": N_("the family's health visitor"),
+    "midwifery": N_("the family's midwife"),
+    "gp": N_("the family's GP"),
+    "family-hubs": N_("a Family Hub"),
 }
 """The same doors as a practitioner reads them: the family's, not the reader's."""
 
@@ -104,22 +113,23 @@ def door(service_id: str, family: bool = True) -> str:
     """`'health-visiting'` → 'your health visitor' (for a practitioner, 'the family's health
     visitor'); another id → 'the ' and its words."""
     named = DOORS if family else {**DOORS, **PRACTITIONER_DOORS}
-    return named.get(service_id) or "the " + service_id.replace("-", " ")
+    found = named.get(service_id)
+    return gettext(found) if found else "the " + service_id.replace("-", " ")
 
 
 FAMILY_ROUTE_LABELS = {
-    RouteKind.urgent: "Get help now",
-    RouteKind.consultation: "Your health visitor can ask them for advice",
-    RouteKind.referral: "A professional can refer you",
-    RouteKind.self_referral: "Contact them yourself",
-    RouteKind.signposting: "Information and support",
-    RouteKind.training: "Training",
+    RouteKind.urgent: N_("Get help now"),
+    RouteKind.consultation: N_("Your health visitor can ask them for advice"),
+    RouteKind.referral: N_("A professional can refer you"),
+    RouteKind.self_referral: N_("Contact them yourself"),
+    RouteKind.signposting: N_("Information and support"),
+    RouteKind.training: N_("Training"),
 }
 
 
 def route_label(kind: str, family: bool = False) -> str:
     route = RouteKind(kind)
-    return FAMILY_ROUTE_LABELS[route] if family else ROUTE_NAMES[route]
+    return gettext(FAMILY_ROUTE_LABELS[route]) if family else gettext(ROUTE_NAMES[route])
 
 
 def site_url(request: Request) -> str:
@@ -140,18 +150,20 @@ def make_templates(
     env = templates.env
     env.add_extension("jinja2.ext.i18n")
     install_gettext(env)
-    env.filters["lang_url"] = with_language
+    env.filters["lang_url"] = language_url
+    env.globals["lang_field"] = language_field
+    env.filters["action_label"] = per_page(action_label)
     env.filters["source"] = source_filter(content_root)
-    env.filters["route_title"] = route_title
+    env.filters["route_title"] = per_page(route_title)
     env.filters["route_name"] = lambda kind: ROUTE_NAMES[RouteKind(kind)].lower()
-    env.filters["long_date"] = long_date
-    env.filters["unconfirmed"] = unconfirmed_words
-    env.filters["door"] = door
+    env.filters["long_date"] = per_page(long_date)
+    env.filters["unconfirmed"] = per_page(unconfirmed_words)
+    env.filters["door"] = per_page(door)
     env.filters["tel"] = lambda number: "".join(
         ch for ch in str(number) if ch.isdigit() or ch == "+"
     )
     env.filters["outward"] = outward
-    env.filters["route_label"] = route_label
+    env.filters["route_label"] = per_page(route_label)
     env.filters["contact_rest"] = contact_rest
     env.filters["dial_links"] = dial_links
     env.globals["actions"] = actions
@@ -178,7 +190,7 @@ def source_filter(content_root: Path | None) -> Callable[[str], str]:
 
 def route_title(kind: str, family: bool = False) -> str:
     route = RouteKind(kind)
-    return FAMILY_TITLES[route] if family else ROUTE_TITLES[route]
+    return gettext(FAMILY_TITLES[route]) if family else gettext(ROUTE_TITLES[route])
 
 
 def long_date(value: str | date | None) -> str:
@@ -186,6 +198,9 @@ def long_date(value: str | date | None) -> str:
     if value is None or value == "":
         return ""
     day = value if isinstance(value, date) else date.fromisoformat(str(value))
+    code = current()
+    if code != DEFAULT:
+        return format_date(day, "d MMMM y", locale=code.replace("-", "_"))
     return f"{day.day} {day:%B %Y}"
 
 
@@ -203,6 +218,28 @@ def unreviewed_note(language: str) -> str:
     return UNREVIEWED_NOTES.get(
         language, "This translation is not yet checked by a native speaker."
     )
+
+
+ACTION_WORDS = (
+    N_("Website"),
+    N_("Police or ambulance, if anyone is in danger or a life is at risk"),
+)
+"""Words of the actions (navigator/web/actions.py) that are translated when shown."""
+
+
+def action_label(action: Action) -> Markup:
+    """An action's button words in the page's language, the number or address kept left to
+    right (`<bdi dir="ltr">`) inside right-to-left text."""
+    label = str(action.label)
+    for kind, english, message in (
+        ("call", "Call ", N_("Call %(phone)s")),
+        ("email", "Email ", N_("Email %(email)s")),
+    ):
+        if action.kind == kind and label.startswith(english):
+            value = Markup('<bdi dir="ltr">{}</bdi>').format(label.removeprefix(english))
+            key = "phone" if kind == "call" else "email"
+            return Markup(escape(gettext(message))) % {key: value}
+    return Markup(escape(gettext(label)))
 
 
 def is_partial(request: Request) -> bool:
@@ -240,6 +277,35 @@ def shared_context(request: Request) -> dict[str, Any]:
         "english_of": english_of,
         "unreviewed_note": unreviewed_note(page_language(request)) if english_of else "",
     }
+
+
+def per_page(function: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter whose result depends on the page's language: Jinja must not work it out once
+    for a constant when it compiles the template (it does for plain filters)."""
+
+    @pass_context
+    def filter_(context: Context, *args: Any, **kwargs: Any) -> Any:
+        return function(*args, **kwargs)
+
+    filter_.__doc__ = function.__doc__
+    return filter_
+
+
+@pass_context
+def language_url(context: Context, url: str) -> str:
+    """`'/urgent'|lang_url`: the link with the page's language. (Taking the context keeps Jinja
+    from working out a filter of a constant once, when the template is compiled, in whatever
+    language that page was.)"""
+    return with_language(str(url))
+
+
+def language_field() -> Markup:
+    """The hidden field that carries the language through a GET form (a GET form's action
+    loses its query string)."""
+    code = carried()
+    if code is None:
+        return Markup("")
+    return Markup('<input type="hidden" name="{}" value="{}">').format(PARAM, code)
 
 
 def language_context(request: Request, site: Site) -> dict[str, Any]:

@@ -10,24 +10,36 @@ from navigator.content.vocabulary import Audience
 from navigator.engine import Ask
 from navigator.engine.outcome import AnswerValue
 from navigator.web.answers import Answers
+from navigator.web.catalogue import gettext
 
 
 def empty_error(ask: Ask, like: str = "") -> str:
     """What to say when a question comes back with nothing chosen or typed; `like` is the
     site's example postcode (', like …'), if it has one."""
     if ask.kind == "single":
-        return "Select one option"
+        return gettext("Select one option")
     if ask.kind == "multi":
         return (
-            "Select all that apply, or 'None of these'"
+            gettext("Select all that apply, or 'None of these'")
             if ask.question_id == "red_flags"
-            else ("Select all that apply")
+            else gettext("Select all that apply")
         )
     if ask.kind == "months":
-        return f"Enter the age in months from {ask.min} to {ask.max}, like 7 or 1 year 2 months"
+        return gettext(
+            "Enter the age in months from %(min)s to %(max)s, like 7 or 1 year 2 months",
+            min=ask.min,
+            max=ask.max,
+        )
+    example = like.removeprefix(", like ").strip()
     if ask.optional:
-        return f"Enter a postcode{like}, or choose 'I do not know'"
-    return f"Enter a postcode{like}"
+        if example:
+            return gettext(
+                "Enter a postcode, like %(example)s, or choose 'I do not know'", example=example
+            )
+        return gettext("Enter a postcode, or choose 'I do not know'")
+    if example:
+        return gettext("Enter a postcode, like %(example)s", example=example)
+    return gettext("Enter a postcode")
 
 
 def carried(given: Answers, kept: Mapping[str, AnswerValue]) -> Answers:
