@@ -204,22 +204,6 @@ def long_date(value: str | date | None) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-UNREVIEWED_NOTES = {
-    "ur": "اس صفحے کا ترجمہ ابھی کسی اہلِ زبان نے نہیں جانچا۔ اہم باتیں انگریزی میں بھی لکھی ہیں۔",
-    "pl": "To tłumaczenie nie zostało jeszcze sprawdzone przez osobę, dla której polski jest "
-    "językiem ojczystym. Ważne informacje są też podane po angielsku.",
-}
-"""'Not yet checked by a native speaker', in the page's language, on pages that show
-translated content no reviewer has signed (docs/translations.md)."""
-
-
-def unreviewed_note(language: str) -> str:
-    """The note for a page in `language` that shows unreviewed translations."""
-    return UNREVIEWED_NOTES.get(
-        language, "This translation is not yet checked by a native speaker."
-    )
-
-
 ACTION_WORDS = (
     N_("Website"),
     N_("Police or ambulance, if anyone is in danger or a life is at risk"),
@@ -275,7 +259,7 @@ def shared_context(request: Request) -> dict[str, Any]:
         "search_query": request.query_params.get("q", "") if request.url.path == "/search" else "",
         "base_url": site_url(request),
         "english_of": english_of,
-        "unreviewed_note": unreviewed_note(page_language(request)) if english_of else "",
+        "content_unreviewed": bool(english_of),
     }
 
 

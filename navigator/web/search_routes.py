@@ -33,6 +33,7 @@ from navigator.search.query import Hit, SearchPage, search
 from navigator.search.request import BadSearch, Parameters, build_request
 from navigator.settings import Settings
 from navigator.web.deps import LocatorDep
+from navigator.web.language import NATIVE_NAMES
 from navigator.web.live import LiveContent, NoContent, Snapshot
 from navigator.web.rendering import render
 
@@ -281,7 +282,11 @@ def _language_options(given: Parameters, offered: Sequence[str]) -> list[dict[st
     """The language filter's options: the site's languages other than English."""
     chosen = given.language.strip().lower()
     return [
-        {"value": code, "label": LANGUAGE_NAMES.get(code, code), "checked": code == chosen}
+        {
+            "value": code,
+            "label": NATIVE_NAMES.get(code, LANGUAGE_NAMES.get(code, code)),
+            "checked": code == chosen,
+        }
         for code in offered
         if code != "en"
     ]

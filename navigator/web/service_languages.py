@@ -13,6 +13,7 @@ from fastapi import Request
 
 from navigator.content.directory import Directory
 from navigator.content.vocabulary import LANGUAGE_NAMES
+from navigator.web.language import NATIVE_NAMES
 
 PARAM = "speaks"
 
@@ -51,7 +52,7 @@ def language_filter(
     options: list[dict[str, object]] = [
         {
             "code": code,
-            "name": LANGUAGE_NAMES[code],
+            "name": NATIVE_NAMES.get(code, LANGUAGE_NAMES[code]),
             "url": own_url + join + urlencode({PARAM: code}),
             "chosen": code == chosen,
         }

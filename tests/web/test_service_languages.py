@@ -65,9 +65,10 @@ def test_the_search_page_offers_the_site_languages(client: TestClient) -> None:
 
 def test_a_result_narrows_to_services_in_a_language_and_says_so(client: TestClient) -> None:
     everything = page(client.get(RESULT))
-    links = {a.get_text(strip=True): a["href"] for a in everything.select(".app-language-filter a")}
-    assert "Urdu" in links and "speaks=ur" in str(links["Urdu"])
-    urdu = page(client.get(str(links["Urdu"])))
+    links = {a.get("hreflang"): a for a in everything.select(".app-language-filter a")}
+    assert "ur" in links and links["ur"].get_text(strip=True) == "اردو"  # in its own words
+    assert "speaks=ur" in str(links["ur"]["href"])
+    urdu = page(client.get(str(links["ur"]["href"])))
     shown = len(urdu.select(".app-card"))
     assert 0 < shown < len(everything.select(".app-card"))
     assert urdu.select_one("[data-language-chosen]") is not None

@@ -12,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from navigator.settings import Settings
+from navigator.web import rendering
 from navigator.web.app import create_app
 from tests.translations import offering_urdu, write_translation
 from tests.web.conftest import FakeLocator, page, text
@@ -42,7 +43,31 @@ def test_a_family_page_in_urdu_shows_the_urdu_and_the_unreviewed_note(
     labels = [label.get_text(" ", strip=True) for label in html.select(".govuk-checkboxes__label")]
     assert "میں اپنے بچے کو نقصان پہنچانا چاہتی ہوں، یا میرا بچہ اس وقت محفوظ نہیں" in labels
     note = html.select_one("#translation-note, [data-unreviewed]")
-    assert note is not None and "native speaker" in note.get_text()
+    assert note is not None and "اہلِ زبان" in note.get_text()  # "a native speaker"
+
+
+def test_the_content_note_shows_once_the_interface_is_reviewed(
+    shipped: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The switcher's note is about the interface catalogue; unreviewed content still says so
+    when the interface has been checked."""
+    monkeypatch.setattr(rendering, "reviewed", lambda code: True)
+    html = page(shipped.get(RED_FLAGS))
+    assert html.select_one("#translation-note") is None
+    note = html.select_one("[data-unreviewed]")
+    assert note is not None and "اہلِ زبان" in note.get_text()
+    english = note.select_one("[lang=en]")
+    assert english is not None and "native speaker" in english.get_text()
+
+
+def test_a_fully_reviewed_page_has_no_note(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rendering, "reviewed", lambda code: True)
+    root = offering_urdu(tmp_path / "content")
+    write_translation(root, "ur", {FLAG: URDU_FLAG}, reviewed=True)
+    with _app(root, tmp_path) as client:
+        html = page(client.get(RED_FLAGS))
+    assert URDU_FLAG in html.get_text()
+    assert html.select_one("#translation-note, [data-unreviewed]") is None
 
 
 def test_a_family_page_in_polish_shows_the_polish(shipped: TestClient) -> None:
