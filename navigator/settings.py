@@ -23,6 +23,11 @@ class Settings:
     """The directory of services; default `<content_root>/services.yaml`."""
     pathways_dir: Path | None = None
     """The folder of pathway files; default `<content_root>/pathways`."""
+    translations_dir: Path | None = None
+    """The folder of content translations, one file a language (`ur.yaml`, `pl.yaml`); default
+    `<content_root>/translations`. Loaded, checked and live-reloaded with the rest of the
+    content; a broken translation file is left out and never stops the site (see
+    docs/translations.md)."""
     state_dir: Path = Path("var")
     """Where the navigator keeps what it builds: the search index, the postcode lookup, the
     SQLite database."""
@@ -77,9 +82,19 @@ class Settings:
         return self.content_root / "synonyms.yaml"
 
     @property
+    def translations_path(self) -> Path:
+        """The folder of content translations: `translations_dir`, else
+        `<content_root>/translations`."""
+        return self.translations_dir or self.content_root / "translations"
+
+    @property
     def content_paths(self) -> tuple[Path, ...]:
-        base = (self.services_path, self.pathways_path)
-        return (*base, self.synonyms_path) if self.synonyms_path.exists() else base
+        optional = (self.synonyms_path, self.translations_path)
+        return (
+            self.services_path,
+            self.pathways_path,
+            *(path for path in optional if path.exists()),
+        )
 
     @property
     def trusted_hosts(self) -> frozenset[str]:

@@ -36,6 +36,7 @@ from navigator.checker.scope import Scope
 from navigator.checker.specialist import check_specialist
 from navigator.checker.status import check_status
 from navigator.checker.synonyms import check_synonyms
+from navigator.checker.translations import check_translations
 from navigator.content.finding import CODES, Finding
 from navigator.content.loader import Bundle
 
@@ -62,6 +63,7 @@ CHECKS: tuple[Callable[[Scope], list[Finding]], ...] = (
     check_specialist,
     check_synonyms,
     check_readability,
+    check_translations,
 )
 """Every semantic check, in the order a commissioner would fix things."""
 

@@ -20,11 +20,16 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
-from navigator.content import condition, directory, pathway, vocabulary
+from navigator.content import condition, directory, pathway, translation, vocabulary
 
-MODULES: tuple[ModuleType, ...] = (directory, pathway, condition)
+MODULES: tuple[ModuleType, ...] = (directory, pathway, condition, translation)
 """The modules whose models are content that commissioners write."""
-ROOTS: tuple[type[BaseModel], ...] = (directory.Directory, pathway.Pathway, pathway.ScenarioFile)
+ROOTS: tuple[type[BaseModel], ...] = (
+    directory.Directory,
+    pathway.Pathway,
+    pathway.ScenarioFile,
+    translation.TranslationFile,
+)
 
 INTRODUCTION = """\
 # Content files: every key
@@ -36,11 +41,13 @@ The navigator reads two kinds of file that commissioners edit, and a third for t
 - **`pathways/*.yaml`**: one pathway per file: red flags, dispositions, the question flow, the
   rules that choose which kinds of route to offer, the fallback and scenarios (`Pathway`).
 - **`pathways/*.scenarios.yaml`**: more scenarios for a pathway (`ScenarioFile`).
+- **`translations/<code>.yaml`**: the family-facing words in one language, with a fingerprint
+  of the English each translates (`TranslationFile`; docs/translations.md).
 
-A file's kind is told by a top-level key only that kind has: `services`, `questions` or
-`scenarios`. `navigator check` reports any key not listed here (KEY-001, with a "did you
-mean"), any required key that is missing (KEY-002) and any value of the wrong kind (VAL-001);
-docs/checker.md lists every finding.
+A file's kind is told by a top-level key only that kind has: `services`, `questions`,
+`scenarios` or `language`. `navigator check` reports any key not listed here (KEY-001, with a
+"did you mean"), any required key that is missing (KEY-002) and any value of the wrong kind
+(VAL-001); docs/checker.md lists every finding.
 
 Conventions:
 

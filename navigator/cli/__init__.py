@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 COMMANDS = (
     "navigator.cli.check",
+    "navigator.cli.translations",
     "navigator.cli.navigate",
     "navigator.cli.scenarios",
     "navigator.cli.coverage",

@@ -312,7 +312,16 @@ class Service(Content):
     not_for: list[Boundary] = Field(default_factory=list, description="Its boundaries.")
     routes: list[Route] = Field(default_factory=list, description="The ways to use it.")
     contact: Contact = Field(default_factory=Contact, description="How to reach it.")
-    languages: list[str] = Field(default_factory=lambda: ["en"], description="Language codes.")
+    languages: list[str] = Field(
+        default_factory=lambda: ["en"],
+        description="Codes of the languages its staff work in (`en`, `ur`, `pl`, `bfi` for "
+        "British Sign Language), from a source; English alone when no source says more.",
+    )
+    interpreters: bool | None = Field(
+        None,
+        description="Whether it arranges interpreters for other languages: `true` or `false` "
+        "from a source; left out, not known (pages say so, and never guess).",
+    )
     last_reviewed: date = Field(description="When the entry was last checked with the provider.")
     review_by: date = Field(description="When it must be checked again.")
     owner: str | None = Field(None, description="Who keeps the entry up to date.")
@@ -325,6 +334,11 @@ class Service(Content):
 
     def route(self, kind: RouteKind | str) -> Route | None:
         return next((r for r in self.routes if r.kind == kind), None)
+
+    def speaks(self, language: str) -> bool:
+        """Whether a family can use the service in `language`: its staff work in it, or it
+        arranges interpreters (English always)."""
+        return language == "en" or language in self.languages or self.interpreters is True
 
     @property
     def active(self) -> bool:

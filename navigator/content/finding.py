@@ -69,6 +69,10 @@ CODES = _catalogue(
     Code("GEO-002", E, "a boundary file missing, unreadable or not a polygon"),
     Code("GEO-003", W, "areas that overlap where they should nest"),
     Code("GEO-004", E, "a malformed postcode district or sector"),
+    Code("TRANS-001", W, "content not yet translated"),
+    Code("TRANS-002", W, "a translation of English that has changed"),
+    Code("TRANS-003", E, "a translation file in an unknown or unoffered language"),
+    Code("TRANS-004", E, "a translation of a field that does not exist"),
 )
 
 

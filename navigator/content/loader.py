@@ -18,6 +18,7 @@ from navigator.content.finding import Finding, closest, finding, spelt
 from navigator.content.pathway import Pathway, ScenarioFile
 from navigator.content.position import Position, SourceMap, locate
 from navigator.content.synonyms import Thesaurus
+from navigator.content.translation import TranslationFile
 from navigator.content.yaml_file import Unreadable as Unreadable
 from navigator.content.yaml_file import read_yaml as read_yaml
 
@@ -51,12 +52,18 @@ class Bundle:
     def pathway(self, id: str) -> Pathway | None:
         return next((p for p, _ in self.pathways if p.id == id), None)
 
+    @property
+    def translations(self) -> list[Document]:
+        """The translation files read (`translations/ur.yaml`), each a `TranslationFile`."""
+        return self.extra.get(TranslationFile.__name__, [])
+
 
 KINDS: dict[str, type[BaseModel]] = {
     "services": Directory,
     "questions": Pathway,
     "scenarios": ScenarioFile,
     "synonyms": Thesaurus,
+    "language": TranslationFile,
 }
 """A file's kind is told by a key only that kind has at its top level."""
 

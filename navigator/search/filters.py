@@ -1,5 +1,5 @@
 """Filters: who is asking, which kind of route, pregnancy or the baby's age, where the family
-lives, and which ring of the system map.
+lives, which ring of the system map, and a language the service works in.
 
 Eligibility belongs to routes, not services: a service may take self-referrals from families
 and referrals from practitioners. So each route of a service is indexed as tokens
@@ -19,7 +19,7 @@ from whoosh.query import And, Or, Query, Term
 from navigator.content.directory import Route
 from navigator.content.vocabulary import ALL, Audience, RouteKind, Stage
 
-__all__ = ["MAX_MONTH", "Filters", "route_tokens"]
+__all__ = ["MAX_MONTH", "Filters", "language_tokens", "route_tokens"]
 
 MAX_MONTH = 60
 """Ages above this many months are treated as this age (every route here ends well before)."""
@@ -45,6 +45,12 @@ def route_tokens(routes: Sequence[Route]) -> list[str]:
     return tokens
 
 
+def language_tokens(languages: Sequence[str], interpreters: bool | None) -> list[str]:
+    """A service's language tokens (`lang.ur`; `lang.interpreters` when it arranges them),
+    indexed with the route tokens."""
+    return [f"lang.{code}" for code in languages] + (["lang.interpreters"] if interpreters else [])
+
+
 @dataclass(frozen=True)
 class Filters:
     """What a search is narrowed to. Empty means no filter."""
@@ -58,6 +64,8 @@ class Filters:
     areas: frozenset[str] | None = None
     """Area ids the family is, or may be, in (from a postcode); None means anywhere."""
     rings: tuple[str, ...] = ()
+    language: str | None = None
+    """A language code: services whose staff work in it or that arrange interpreters."""
 
     @property
     def route_criteria_empty(self) -> bool:
@@ -76,6 +84,8 @@ class Filters:
             parts.append(Or([self._route(n) for n in range(max(max_routes, 1))]))
         if self.rings:
             parts.append(_any("ring", list(self.rings)))
+        if self.language:
+            parts.append(_any("route_terms", [f"lang.{self.language}", "lang.interpreters"]))
         if not parts:
             return None
         return parts[0] if len(parts) == 1 else And(parts)

@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from navigator.content.directory import Directory
-from navigator.content.vocabulary import Audience, RouteKind, Stage
+from navigator.content.vocabulary import LANGUAGE_NAMES, Audience, RouteKind, Stage
 from navigator.engine.facts import Locator
 from navigator.engine.flow import parse_months
 from navigator.numbers import parse_whole
@@ -41,6 +41,7 @@ LABELS = {
     "stage": "When",
     "age_months": "The baby's age in months",
     "ring": "The part of the system",
+    "language": "The language",
     "page": "The page number",
     "per_page": "The number of results a page",
 }
@@ -59,6 +60,7 @@ class Parameters:
     rings: Sequence[str] = ()
     page: str = "1"
     per_page: str = ""
+    language: str = ""
 
 
 def _member(name: str, value: str, kind: type[Choice], shown: str) -> Choice:
@@ -97,6 +99,19 @@ def _declared(name: str, values: Sequence[str], declared: Mapping[str, str]) -> 
             raise BadSearch(name, f"{LABELS[name]} cannot be '{value}': it is one of {known}")
         found.append(value)
     return tuple(dict.fromkeys(found))
+
+
+def _language(value: str) -> str | None:
+    """A language code the navigator knows (English, which every service uses, is no filter)."""
+    code = value.strip().lower()
+    if not code or code == "en":
+        return None
+    if code not in LANGUAGE_NAMES:
+        known = ", ".join(sorted(LANGUAGE_NAMES))
+        raise BadSearch(
+            "language", f"{LABELS['language']} cannot be '{value}': it is one of {known}"
+        )
+    return code
 
 
 def _number(name: str, value: str, default: int, low: int, high: int) -> int:
@@ -161,6 +176,7 @@ def build_request(
             age_months=None if age < 0 else age,
             areas=areas,
             rings=_declared("ring", given.rings, directory.ring_labels()),
+            language=_language(given.language),
         ),
         page=_number("page", given.page, 1, 1, 10_000),
         per_page=_number("per_page", given.per_page, PER_PAGE, 1, 100),

@@ -19,7 +19,7 @@ from whoosh.fields import ID, KEYWORD, TEXT, Schema
 from navigator.content.directory import Concern, Directory, Service
 from navigator.content.vocabulary import ALL, Stage
 from navigator.search.analysis import plain_analyzer, stemming_analyzer
-from navigator.search.filters import route_tokens
+from navigator.search.filters import language_tokens, route_tokens
 
 __all__ = [
     "FACET_FIELDS",
@@ -173,6 +173,8 @@ def _document(
         "audience": ",".join(sorted({a.value for r in routes for a in r.eligibility.audience})),
         "route": ",".join(dict.fromkeys(r.kind.value for r in routes)),
         "stage": ",".join(sorted({s.value for r in routes for s in r.eligibility.stages})),
-        "route_terms": ",".join(route_tokens(routes)),
+        "route_terms": ",".join(
+            [*route_tokens(routes), *language_tokens(service.languages, service.interpreters)]
+        ),
         **ranked,
     }

@@ -80,6 +80,7 @@ def create_app(settings: Settings | None = None, *, locator: Locator | None = No
         settings.content_paths,
         settings.content_poll_seconds,
         on_attempt=lambda attempt: _record(store, attempt),
+        translations=settings.translations_path,
     )
 
     @asynccontextmanager

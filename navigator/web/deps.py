@@ -49,6 +49,20 @@ def get_content(request: Request) -> Snapshot:
     return get_live(request).current()
 
 
+def page_language(request: Request) -> str:
+    """The language the page is shown in: `request.state.language` where the language choice
+    has set it, else English."""
+    language = getattr(request.state, "language", None)
+    return language if isinstance(language, str) and language else "en"
+
+
+def get_page_content(request: Request) -> Snapshot:
+    """The content as the page's language shows it: family-facing words translated where a
+    current translation exists (see docs/translations.md), English elsewhere. The engine
+    works by ids, so answers and results are the same in every language."""
+    return get_content(request).in_language(page_language(request))
+
+
 def get_locator(request: Request) -> Locator:
     return cast(Locator, request.app.state.locator)
 
@@ -58,6 +72,7 @@ def get_store(request: Request) -> Store:
 
 
 ContentDep = Annotated[Snapshot, Depends(get_content)]
+PageContentDep = Annotated[Snapshot, Depends(get_page_content)]
 LiveDep = Annotated[LiveContent, Depends(get_live)]
 LocatorDep = Annotated[Locator, Depends(get_locator)]
 StoreDep = Annotated[Store, Depends(get_store)]

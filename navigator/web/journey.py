@@ -31,12 +31,13 @@ from navigator.geo.postcode import is_postcode, outward
 from navigator.web.actions import urgent_actions
 from navigator.web.answers import Answers, pairs, with_query
 from navigator.web.catalogue import gettext
-from navigator.web.deps import ContentDep, LocatorDep
+from navigator.web.deps import LocatorDep, PageContentDep
 from navigator.web.journey_state import given_answers, keep, link, posted_answers, stateful
 from navigator.web.language import with_language
 from navigator.web.live import Snapshot
-from navigator.web.offers import lead, offers, rest
+from navigator.web.offers import lead, offers, rest, speaking
 from navigator.web.rendering import render, site_url
+from navigator.web.service_languages import language_filter
 from navigator.web.steps import (
     audience_question,
     carried,
@@ -87,7 +88,7 @@ def _after(pathway: Pathway, result: Result, given: Answers) -> RedirectResponse
 
 @router.get("/pathways/{pathway_id}")
 def journey(
-    request: Request, pathway_id: str, content: ContentDep, locator: LocatorDep
+    request: Request, pathway_id: str, content: PageContentDep, locator: LocatorDep
 ) -> Response:
     """Take the answers so far to the next question, or to the end."""
     pathway = pathway_or_404(content, pathway_id)
@@ -97,7 +98,7 @@ def journey(
 
 @router.post("/pathways/{pathway_id}")
 async def journey_step(
-    request: Request, pathway_id: str, content: ContentDep, locator: LocatorDep
+    request: Request, pathway_id: str, content: PageContentDep, locator: LocatorDep
 ) -> Response:
     """A family's step: the answer is posted, kept on the server with the others (see
     `journey_state.py`), and the journey goes on at an address that holds no answer."""
@@ -149,7 +150,7 @@ def question(
     request: Request,
     pathway_id: str,
     question_id: str,
-    content: ContentDep,
+    content: PageContentDep,
     locator: LocatorDep,
 ) -> Response:
     """One question, with the answer already given (if any) filled in."""
@@ -234,7 +235,7 @@ def _question_page(
 
 @router.get("/pathways/{pathway_id}/check")
 def check_answers(
-    request: Request, pathway_id: str, content: ContentDep, locator: LocatorDep
+    request: Request, pathway_id: str, content: PageContentDep, locator: LocatorDep
 ) -> Response:
     """'Check your answers', with a change link for each."""
     pathway, given, outcome = _walk(request, pathway_id, content, locator)
@@ -264,7 +265,9 @@ def _last_question(pathway: Pathway, answers: Answers) -> str:
 
 
 @router.get("/pathways/{pathway_id}/result")
-def result(request: Request, pathway_id: str, content: ContentDep, locator: LocatorDep) -> Response:
+def result(
+    request: Request, pathway_id: str, content: PageContentDep, locator: LocatorDep
+) -> Response:
     """The services that can help, in sections, with why each was chosen."""
     pathway, given, outcome = _walk(request, pathway_id, content, locator)
     if isinstance(outcome, Ask):
@@ -274,7 +277,15 @@ def result(request: Request, pathway_id: str, content: ContentDep, locator: Loca
     own_url = link(f"/pathways/{pathway.id}/result", kept, pathway)
     base = site_url(request)
     grouped = offers(outcome.sections)
+    languages = language_filter(request, content.directory, own_url, outcome.urgent)
+    if languages.chosen:
+        in_language = speaking(grouped, languages.speaks)
+        if in_language:
+            grouped = in_language
+        else:  # none has said it works in the language: all are shown, and the page says so
+            languages = replace(languages, none_speak=True)
     context = {
+        "language_filter": languages,
         "pathway": pathway,
         "result": outcome,
         "lead": lead(grouped),
@@ -301,7 +312,7 @@ def referral_summary(
     request: Request,
     pathway_id: str,
     service_id: str,
-    content: ContentDep,
+    content: PageContentDep,
     locator: LocatorDep,
 ) -> Response:
     """A printable referral summary: the answers, what the service asks for, blanks to fill.

@@ -14,7 +14,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
@@ -23,7 +24,9 @@ from pathlib import Path
 from navigator.content.directory import Directory, Service
 from navigator.content.finding import Finding, Severity
 from navigator.content.loader import Bundle, content_files, load
+from navigator.content.localised import ENGLISH, localise
 from navigator.content.pathway import Pathway
+from navigator.content.translation import TranslationFile
 from navigator.content.vocabulary import RouteKind
 
 log = logging.getLogger(__name__)
@@ -59,9 +62,43 @@ class Snapshot:
     pathways: tuple[Pathway, ...]
     attempt: Attempt
     _by_id: dict[str, Pathway] = field(default_factory=dict, repr=False)
+    translations: Mapping[str, TranslationFile] = field(default_factory=dict, repr=False)
+    """The translation files that loaded without an error, by language code."""
+    language: str = ENGLISH
+    """The language this copy of the content is in."""
+    unreviewed: Mapping[str, str] = field(default_factory=dict, repr=False)
+    """The English of each translated field shown here that no native speaker has checked."""
+    english_of: Mapping[str, str] = field(default_factory=dict, repr=False)
+    """The same English by the translated text (the urgent pages show it beside)."""
+    _languages: dict[str, Snapshot] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._by_id.update({p.id: p for p in self.pathways})
+
+    def in_language(self, code: str) -> Snapshot:
+        """This version of the content as seen in language `code`: family-facing fields
+        translated where a current translation exists, English elsewhere (itself for English
+        or a language with no translation file). Made once per version and language."""
+        if code == self.language or code not in self.translations:
+            return self
+        made = self._languages.get(code)
+        if made is None:
+            seen = localise(self.directory, self.pathways, self.translations[code])
+            made = Snapshot(
+                seen.directory,
+                seen.pathways,
+                self.attempt,
+                translations=self.translations,
+                language=code,
+                unreviewed=seen.unreviewed,
+                english_of=seen.english_of,
+            )
+            self._languages[code] = made  # two threads may both make it: either copy serves
+        return made
+
+    def unreviewed_under(self, prefix: str) -> dict[str, str]:
+        """The English of the unreviewed fields shown whose keys start with `prefix`."""
+        return {k: v for k, v in self.unreviewed.items() if k.startswith(prefix)}
 
     def pathway(self, id: str) -> Pathway | None:
         return self._by_id.get(id)
@@ -105,8 +142,12 @@ class LiveContent:
         *,
         check: Checker | None = None,
         on_attempt: Callable[[Attempt], None] | None = None,
+        translations: Path | None = None,
     ) -> None:
         self.paths = tuple(paths)
+        self.translations = translations
+        """The folder of translation files: a finding in one of them never blocks a version
+        (the file is left out, English is shown)."""
         self.poll_seconds = poll_seconds
         self._check = check or default_checker
         self._on_attempt = on_attempt
@@ -142,7 +183,7 @@ class LiveContent:
     def refresh(self) -> Attempt | None:
         """Load the content if the files changed since the last look; the attempt, if any."""
         with self._lock:
-            files, missing = content_files(self.paths)
+            files, missing = content_files(self._watched())
             seen = (_stamp(files), tuple(str(m) for m in missing))
             if seen == self._seen:
                 return None
@@ -193,12 +234,18 @@ class LiveContent:
                 log.exception("content reload failed")
 
     def _load(self, digest: str) -> tuple[Attempt, Snapshot | None]:
-        bundle = load(self.paths)
-        findings = _unique([*bundle.unreadable, *bundle.findings, *self._run_check(bundle)])
+        bundle = load(self._watched())
+        apart = self._translation_files(bundle)
+        findings = _unique([*bundle.unreadable, *bundle.findings, *self._run_check(bundle, apart)])
         pathways = tuple(p for p, _ in bundle.pathways)
-        good = bundle.directory is not None and not any(
-            f.severity is Severity.error for f in findings
-        )
+        errors = [f for f in findings if f.severity is Severity.error]
+        good = bundle.directory is not None and not any(f.path not in apart for f in errors)
+        broken = {f.path for f in errors}
+        translations = {
+            d.model.language: d.model
+            for d in bundle.translations
+            if isinstance(d.model, TranslationFile) and d.path not in broken
+        }
         attempt = Attempt(
             content_hash=digest,
             directory_version=bundle.directory.version if bundle.directory else None,
@@ -211,10 +258,31 @@ class LiveContent:
             log.warning("content rejected: %d error(s)", len(attempt.errors))
             return attempt, None
         log.info("content accepted: %s", digest[:12])
-        return attempt, Snapshot(bundle.directory, pathways, attempt)
+        for path in sorted(apart & broken):
+            log.warning("translation file left out (English is shown): %s", path)
+        return attempt, Snapshot(bundle.directory, pathways, attempt, translations=translations)
 
-    def _run_check(self, bundle: Bundle) -> list[Finding]:
-        if bundle.directory is None or bundle.findings or bundle.unreadable:
+    def _watched(self) -> tuple[Path, ...]:
+        """The content paths, and the translations folder once it exists (a folder made while
+        the site runs is picked up at the next look)."""
+        folder = self.translations
+        if folder is None or not folder.exists() or folder in self.paths:
+            return self.paths
+        return (*self.paths, folder)
+
+    def _translation_files(self, bundle: Bundle) -> set[str]:
+        """The paths of the translation files, read or not: their findings never block."""
+        paths = {d.path for d in bundle.translations}
+        if self.translations is not None:
+            folder = self.translations
+            for f in [*bundle.unreadable, *bundle.findings]:
+                if Path(f.path).is_relative_to(folder):
+                    paths.add(f.path)
+        return paths
+
+    def _run_check(self, bundle: Bundle, apart: AbstractSet[str] = frozenset()) -> list[Finding]:
+        core = [f for f in [*bundle.findings, *bundle.unreadable] if f.path not in apart]
+        if bundle.directory is None or core:
             return []  # the checker works on validated content only
         try:
             return self._check(bundle)

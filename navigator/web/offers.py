@@ -11,7 +11,7 @@ the first cannot be reached at one tap."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -131,6 +131,17 @@ def rest(grouped: list[OfferSection], size: int = LEAD_SIZE) -> list[OfferSectio
         OfferSection(s.route, s.title, [o for o in s.offers if id(o) not in shown]) for s in grouped
     ]
     return [s for s in remaining if s.offers]
+
+
+def speaking(grouped: list[OfferSection], speaks: Callable[[str], bool]) -> list[OfferSection]:
+    """Only the offers whose service `speaks` the family's language (works in it or arranges
+    interpreters; `speaks` takes a service id); sections left empty go. Empty when none does:
+    the caller then shows them all, so a result is never empty."""
+    kept = [
+        OfferSection(s.route, s.title, [o for o in s.offers if speaks(o.service_id)])
+        for s in grouped
+    ]
+    return [s for s in kept if s.offers]
 
 
 def contact_rest(contact: Mapping[str, object]) -> dict[str, object]:

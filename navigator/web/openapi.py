@@ -13,7 +13,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from navigator.content.vocabulary import Audience, RouteKind, Stage
+from navigator.content.vocabulary import LANGUAGE_NAMES, Audience, RouteKind, Stage
 from navigator.geo.postcode import DOCUMENTED_PATTERN
 from navigator.web.live import LiveContent, NoContent, Snapshot
 from navigator.web.services import max_months
@@ -102,6 +102,7 @@ def _parameters(snapshot: Snapshot | None) -> dict[tuple[str, str], Schema]:
         ("*", "need"): _enum(needs),
         ("*", "route"): {"type": "array", "items": _enum([r.value for r in RouteKind][1:])},
         ("*", "ring"): {"type": "array", "items": _enum(rings, blank=False)},
+        ("/api/v1/services", "language"): _enum(sorted(LANGUAGE_NAMES)),
         ("/api/v1/services", "page"): _or_blank(_whole(1, 10_000)),
         ("/api/v1/services", "per_page"): _or_blank(_whole(1, 100)),
         ("*", "page"): _or_blank(_whole(1, 10_000)),

@@ -8,7 +8,7 @@ from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Resp
 
 from navigator.content.vocabulary import RouteKind
 from navigator.web.actions import directory_actions
-from navigator.web.deps import ContentDep
+from navigator.web.deps import PageContentDep
 from navigator.web.journey_state import forget
 from navigator.web.rendering import STATIC, render
 
@@ -19,7 +19,7 @@ EXIT_TO = "https://www.bbc.co.uk/weather"
 
 
 @router.get("/")
-def home(request: Request, content: ContentDep) -> Response:
+def home(request: Request, content: PageContentDep) -> Response:
     """Two doors, the directory search, and 'Need help now?'."""
     practitioner = content.pathway_for("practitioner")
     family = content.pathway_for("family")
@@ -37,7 +37,7 @@ def home(request: Request, content: ContentDep) -> Response:
 
 
 @router.get("/urgent")
-def urgent(request: Request, content: ContentDep) -> Response:
+def urgent(request: Request, content: PageContentDep) -> Response:
     """Every urgent route in the directory, with how to reach it."""
     services = content.urgent_services
     routes = [(s, s.route(RouteKind.urgent)) for s in services]

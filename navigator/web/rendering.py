@@ -24,6 +24,7 @@ from navigator.settings import Settings
 from navigator.web.actions import Action, actions, dial_links
 from navigator.web.catalogue import N_, gettext, offer_in, reviewed
 from navigator.web.catalogue import install as install_gettext
+from navigator.web.deps import page_language
 from navigator.web.language import (
     DEFAULT,
     PARAM,
@@ -241,11 +242,13 @@ def shared_context(request: Request) -> dict[str, Any]:
     live: LiveContent | None = getattr(request.app.state, "live", None)
     urgent = []
     site = Site()
+    english_of: Mapping[str, str] = {}
     if live is not None:
         try:
-            snapshot = live.current()
+            snapshot = live.current().in_language(page_language(request))
             urgent = snapshot.urgent_services
             site = snapshot.directory.site
+            english_of = snapshot.english_of
         except NoContent:
             urgent = []
     return {
@@ -255,6 +258,8 @@ def shared_context(request: Request) -> dict[str, Any]:
         "site": site,
         "search_query": request.query_params.get("q", "") if request.url.path == "/search" else "",
         "base_url": site_url(request),
+        "english_of": english_of,
+        "content_unreviewed": bool(english_of),
     }
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from typing import Annotated, Any, cast
 from urllib.parse import urlencode
@@ -26,13 +26,14 @@ from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from navigator.content.directory import Directory
-from navigator.content.vocabulary import Audience, RouteKind, Stage
+from navigator.content.vocabulary import LANGUAGE_NAMES, Audience, RouteKind, Stage
 from navigator.search.index import Generation
 from navigator.search.live import LiveIndex
 from navigator.search.query import Hit, SearchPage, search
 from navigator.search.request import BadSearch, Parameters, build_request
 from navigator.settings import Settings
 from navigator.web.deps import LocatorDep
+from navigator.web.language import NATIVE_NAMES
 from navigator.web.live import LiveContent, NoContent, Snapshot
 from navigator.web.rendering import render
 
@@ -109,6 +110,13 @@ def search_parameters(
     ring: Annotated[
         list[str] | None, Query(description="`core`, `universal` or `risk`; repeatable.")
     ] = None,
+    language: Annotated[
+        str,
+        Query(
+            description="A language code (`ur`, `pl`): services whose staff work in it or that "
+            "arrange interpreters."
+        ),
+    ] = "",
     page: Annotated[str, Query(description="Page number, from 1.")] = "1",
     per_page: Annotated[str, Query(description="Results a page, 1 to 100 (default 10).")] = "",
 ) -> Parameters:
@@ -122,6 +130,7 @@ def search_parameters(
         age_months=age_months,
         postcode=postcode,
         rings=tuple(ring or ()),
+        language=language,
         page=page or "1",
         per_page=per_page,
     )
@@ -147,6 +156,7 @@ def search_page(
         "cards": [card(hit, generation.directory) for hit in results.hits] if results else [],
         "error": error,
         "filters": _filter_options(given, results, generation.directory.ring_labels()),
+        "language_options": _language_options(given, generation.directory.site.languages),
         "links": _links(given, results),
         "results_target": RESULTS_TARGET,
     }
@@ -231,6 +241,7 @@ def _url(given: Parameters, **changes: Any) -> str:
         "age_months": given.age_months,
         "postcode": given.postcode,
         "ring": list(given.rings),
+        "language": given.language,
         "page": given.page if given.page != "1" else "",
     }
     values.update(changes)
@@ -265,6 +276,20 @@ ROUTE_LABELS = {
 }
 AUDIENCE_LABELS = {Audience.practitioner: "Practitioners", Audience.family: "Families"}
 STAGE_LABELS = {Stage.pregnancy: "In pregnancy", Stage.postnatal: "After the birth"}
+
+
+def _language_options(given: Parameters, offered: Sequence[str]) -> list[dict[str, Any]]:
+    """The language filter's options: the site's languages other than English."""
+    chosen = given.language.strip().lower()
+    return [
+        {
+            "value": code,
+            "label": NATIVE_NAMES.get(code, LANGUAGE_NAMES.get(code, code)),
+            "checked": code == chosen,
+        }
+        for code in offered
+        if code != "en"
+    ]
 
 
 def _filter_options(

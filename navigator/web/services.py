@@ -21,7 +21,7 @@ from navigator.engine.eligibility import EligibilityCheck, check_eligibility
 from navigator.engine.facts import Locator
 from navigator.engine.flow import parse_months
 from navigator.geo.postcode import InvalidPostcode, parse_postcode
-from navigator.web.deps import ContentDep, LocatorDep
+from navigator.web.deps import LocatorDep, PageContentDep
 from navigator.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
@@ -161,7 +161,7 @@ def run_check(
 
 
 @router.get("/services")
-def services(request: Request, content: ContentDep) -> Response:
+def services(request: Request, content: PageContentDep) -> Response:
     """Every current service, A to Z."""
     current = sorted(
         (s for s in content.directory.services if s.active), key=lambda s: s.name.lower()
@@ -170,7 +170,7 @@ def services(request: Request, content: ContentDep) -> Response:
 
 
 @router.get("/services/{service_id}")
-def service_page(request: Request, service_id: str, content: ContentDep) -> Response:
+def service_page(request: Request, service_id: str, content: PageContentDep) -> Response:
     """One service: what it does, who it is not for, how to use it."""
     service = _service_or_redirect(content.directory, service_id, "")
     if isinstance(service, Response):
@@ -182,7 +182,7 @@ def service_page(request: Request, service_id: str, content: ContentDep) -> Resp
 def eligibility(
     request: Request,
     service_id: str,
-    content: ContentDep,
+    content: PageContentDep,
     locator: LocatorDep,
     stage: str = "",
     age_months: str = "",
