@@ -31,11 +31,12 @@ __all__ = ["MAX_POSTINGS", "WARM_MIN_DOCS", "Postings", "Scores", "TermArrays"]
 Scores = npt.NDArray[np.float64]
 """One score per service of the generation (0: not matched)."""
 Ids = npt.NDArray[np.int64]
-TermArrays = tuple[Ids, Scores]
+TermIds = npt.NDArray[np.int32]
+TermArrays = tuple[TermIds, Scores]
 """A term's service numbers (ascending) and its score in each."""
 
 MAX_POSTINGS = 16_000_000
-"""At most this many postings are kept (about 200 MB): far more than 50,000 services use."""
+"""At most this many postings are kept (12 bytes each: about 190 MB)."""
 
 K1 = 1.2
 WARM_MIN_DOCS = 256
@@ -127,7 +128,7 @@ class Postings:
 
     def _read(self, reader: Any, field: str, text: str) -> TermArrays:
         encoded = text.encode("utf-8")
-        id_parts: list[Ids] = []
+        id_parts: list[TermIds] = []
         weight_parts: list[npt.NDArray[np.float64]] = []
         for leaf, offset in reader.leaf_readers():
             if (field, encoded) not in leaf:
@@ -136,7 +137,7 @@ class Postings:
             id_parts.append(ids + offset)
             weight_parts.append(weights)
         if not id_parts:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
+            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float64)
         ids = np.concatenate(id_parts)
         tf = np.concatenate(weight_parts)
         norms = self.norms.get(field)
@@ -169,7 +170,7 @@ class Postings:
         return self._order
 
 
-def _leaf_postings(matcher: Any) -> tuple[Ids, npt.NDArray[np.float64]]:
+def _leaf_postings(matcher: Any) -> tuple[TermIds, npt.NDArray[np.float64]]:
     """A segment's postings of one term: ids and term frequencies, a block at a time where
     the codec allows (whoosh-reloaded 2.7.5's `W3LeafMatcher`), else one by one."""
     ids: list[int] = []
@@ -187,4 +188,4 @@ def _leaf_postings(matcher: Any) -> tuple[Ids, npt.NDArray[np.float64]]:
             ids.append(matcher.id())
             weights.append(matcher.weight())
             matcher.next()
-    return np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64)
+    return np.asarray(ids, dtype=np.int32), np.asarray(weights, dtype=np.float64)
