@@ -34,8 +34,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -329,28 +331,58 @@ class _Content:
         return self.generation
 
 
+class _Server:
+    """An event loop in a thread of its own, serving the app one request at a time from one
+    long-lived task, as uvicorn does. (A loop run once per request would also end anyio's
+    worker threads after each one, and with them each thread's Whoosh searcher: a new
+    searcher per request, which no real server pays.)"""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.loop = asyncio.new_event_loop()
+        self.ready = threading.Event()
+        self.requests: asyncio.Queue[tuple[str, Future[int]] | None] | None = None
+        self.thread = threading.Thread(
+            target=self.loop.run_until_complete, args=(self._serve(),), daemon=True
+        )
+        self.thread.start()
+        self.ready.wait()
+
+    async def _serve(self) -> None:
+        from urllib.parse import urlencode
+
+        from benchmarks.web import request
+
+        self.requests = asyncio.Queue()
+        self.ready.set()
+        while (item := await self.requests.get()) is not None:
+            text, done = item
+            try:
+                done.set_result(await request(self.app, "/api/v1/services", urlencode({"q": text})))
+            except BaseException as error:  # to the caller
+                done.set_exception(error)
+
+    def get(self, text: str) -> int:
+        assert self.requests is not None
+        done: Future[int] = Future()
+        self.loop.call_soon_threadsafe(self.requests.put_nowait, (text, done))
+        status = done.result()
+        assert status == 200, (text, status)
+        return status
+
+
 def _api(generation: Any, scratch: Path) -> Callable[[str], object]:
     """`GET /api/v1/services?q=...` of an app that searches `generation`: ASGI in process,
-    through every middleware, the dependencies, the endpoint's thread and the JSON. The app's
-    live content and live index are stand-ins that give `generation` (not FastAPI's
+    through every middleware, the dependencies, the endpoint's worker thread and the JSON.
+    The app's live content and live index are stand-ins that give `generation` (not FastAPI's
     `dependency_overrides`, with which it analyses every dependency again on each request)."""
-    from urllib.parse import urlencode
-
-    from benchmarks.web import request
     from navigator.settings import Settings
     from navigator.web.app import create_app
 
     settings = Settings(content_root=ROOT, state_dir=scratch / "state", content_poll_seconds=0)
     app = create_app(settings, locator=_Locator())
     app.state.live = app.state.search_index = _Content(generation)
-    loop = asyncio.new_event_loop()
-
-    def get(text: str) -> object:
-        status = loop.run_until_complete(request(app, "/api/v1/services", urlencode({"q": text})))
-        assert status == 200, (text, status)
-        return status
-
-    return get
+    return _Server(app).get
 
 
 def _whoosh(directory: Any, synonyms: Any, scratch: Path, size: int, repeat: int) -> dict[str, Any]:
