@@ -586,7 +586,7 @@ def report_speed(all_sizes: dict[int, dict[str, Any]]) -> list[str]:
                     cell(w, "latency_ms", kind),
                     cell(f, "latency_ms", kind),
                     cell(f, "difflib_latency_ms", kind),
-                    f"{ratio:.0f}×",
+                    f"{ratio:.2f}×",
                 )
             )
     lines += [
