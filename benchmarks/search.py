@@ -478,15 +478,18 @@ def _repeat(size: int) -> int:
 
 
 def measure(n_services: int, repeat: int | None = None) -> dict[str, Any]:
-    """Search at `n_services` synthetic services, each engine in a fresh process: p50/p95 in
-    ms of the whole API page on typo, exact and prefix queries, before (Whoosh's collector)
-    and after (postings arrays), under `summary`; every figure under `whoosh` and `fts5`."""
+    """Search at `n_services` synthetic services, each engine in a fresh process. Under
+    `summary[kind]` (`typo`, `exact`, `prefix`): `{"p50": ms, "p95": ms}` of the whole API page
+    before (Whoosh's collector) and after (postings arrays), wall-clock and `_cpu`, the first
+    pass on a fresh index, and FTS5's ranking; every figure under `whoosh` and `fts5`."""
     figures = _engines(n_services, repeat or _repeat(n_services))
     whoosh = figures["whoosh"]
     summary = {
         kind: {
             "before": whoosh["api_before_latency_ms"][kind],
             "after": whoosh["api_latency_ms"][kind],
+            "before_cpu": whoosh["api_before_latency_ms"][f"{kind}_cpu"],
+            "after_cpu": whoosh["api_latency_ms"][f"{kind}_cpu"],
             "after_first_pass": whoosh["api_latency_ms"][f"{kind}_first"],
             "fts5_ids": figures["fts5"]["latency_ms"][kind],
         }
