@@ -51,6 +51,10 @@ class Collected:
     matched: frozenset[int]
     """Every matching document number."""
 
+    @property
+    def total(self) -> int:
+        return len(self.matched)
+
     def counts(self, facets: FacetSets) -> dict[str, dict[str, int]]:
         """Per facet, per value, how many matches have it (a service counts once under each
         of its values: the facets are multi-valued)."""

@@ -27,6 +27,7 @@ import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,8 @@ from whoosh.filedb.filestore import RamStorage
 from navigator.content.directory import Directory
 from navigator.search.collect import FacetSets, facet_sets
 from navigator.search.compose import Lexicon
-from navigator.search.schema import FACET_FIELDS, TEXT_FIELDS, documents, schema
+from navigator.search.postings import Postings
+from navigator.search.schema import FACET_FIELDS, TEXT_FIELDS, documents, former_texts, schema
 from navigator.search.synonyms import Synonyms
 from navigator.search.vocabulary import Vocabulary
 from navigator.search.weighting import ALL_FIELD, DirectoryWeighting, Norms, length_norms
@@ -46,11 +48,12 @@ __all__ = [
     "SCHEMA_VERSION",
     "Generation",
     "IndexStore",
+    "Scoring",
     "build_in_memory",
     "content_hash",
 ]
 
-SCHEMA_VERSION = "search-1"
+SCHEMA_VERSION = "search-2"
 """Change this when the schema or analysis changes, so existing indexes are rebuilt."""
 
 _CURRENT = "CURRENT"
@@ -62,6 +65,14 @@ def content_hash(services: bytes) -> str:
     """The generation name for this content of `services.yaml`."""
     digest = hashlib.sha256(SCHEMA_VERSION.encode() + b"\0" + services)
     return digest.hexdigest()[:20]
+
+
+class Scoring(StrEnum):
+    """How a generation runs a query: on its postings arrays (`postings`), or through
+    Whoosh's matchers and collector (`collect`; the same answers, kept to measure against)."""
+
+    arrays = "arrays"
+    whoosh = "whoosh"
 
 
 @dataclass(frozen=True)
@@ -82,6 +93,9 @@ class Generation:
     """Which services have each facet value (see `collect`)."""
     norms: Norms = field(default_factory=dict)
     """BM25 length terms per ranked field (see `weighting`)."""
+    postings: Postings | None = None
+    """Each term's services and scores as arrays, read on first use (see `postings`)."""
+    scoring: Scoring = Scoring.arrays
 
     _local: threading.local = field(default_factory=threading.local, compare=False, repr=False)
 
@@ -97,6 +111,14 @@ class Generation:
             found = local.searcher = self.index.searcher(weighting=DirectoryWeighting(self.norms))
         yield found
 
+    def warm(self) -> int:
+        """Read ahead the postings arrays of the common terms, so that no search waits for
+        them (`LiveIndex` does this in the background after a swap); the terms read."""
+        if self.postings is None:
+            return 0
+        with self.index.reader() as reader:
+            return self.postings.warm(reader, TEXT_FIELDS)
+
     def with_synonyms(self, synonyms: Synonyms) -> Generation:
         """The same index with another thesaurus (no rebuild: expansion is query-side)."""
         with self.index.reader() as reader:
@@ -111,6 +133,8 @@ class Generation:
             self.lexicon,
             self.facets,
             self.norms,
+            self.postings,
+            self.scoring,
         )
 
 
@@ -150,6 +174,8 @@ def _max_routes(directory: Directory) -> int:
 def open_generation(ix: Any, directory: Directory, synonyms: Synonyms, name: str) -> Generation:
     """Generation `name` of `ix`, with what searching it needs read from one reader."""
     with ix.reader() as reader:
+        facets = facet_sets(reader, FACET_FIELDS)
+        norms = length_norms(reader, TEXT_FIELDS)
         return Generation(
             ix,
             directory,
@@ -158,8 +184,9 @@ def open_generation(ix: Any, directory: Directory, synonyms: Synonyms, name: str
             _max_routes(directory),
             name,
             _lexicon(reader),
-            facet_sets(reader, FACET_FIELDS),
-            length_norms(reader, TEXT_FIELDS),
+            facets,
+            norms,
+            Postings(reader.doc_count_all(), norms, facets, former_texts(directory)),
         )
 
 

@@ -128,7 +128,7 @@ class LiveIndex:
             if not self.store.has(name) or self.store.current() != name:
                 self.store.build(name, directory)
             ix = self.store.open(name)
-            self._generation = open_generation(ix, directory, synonyms, name)
+            self._generation = _warming(open_generation(ix, directory, synonyms, name))
             self._stamp = stamp
             log.info("search index generation %s in use", name)
             return True
@@ -150,7 +150,7 @@ class LiveIndex:
             if not self.store.has(name) or self.store.current() != name:
                 self.store.build(name, directory)
             ix = self.store.open(name)
-            generation = open_generation(ix, directory, synonyms, name)
+            generation = _warming(open_generation(ix, directory, synonyms, name))
             self._generation = generation
             log.info("search index generation %s in use", name)
             return generation
@@ -161,6 +161,19 @@ class LiveIndex:
             log.warning("services file does not load; keeping the previous search index")
             return None
         return bundle.directory
+
+
+def _warming(generation: Generation) -> Generation:
+    """`generation`, its common terms' postings being read in the background meanwhile."""
+    threading.Thread(target=_warm, args=(generation,), name="search-warm", daemon=True).start()
+    return generation
+
+
+def _warm(generation: Generation) -> None:
+    try:
+        generation.warm()
+    except Exception:  # searching still works: the arrays are read on first use instead
+        log.exception("reading the search index's postings ahead failed")
 
 
 def generation_name(version: str) -> str:

@@ -8,6 +8,7 @@ directory, so a card shows what `services.yaml` says.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from html import escape
@@ -17,10 +18,11 @@ from whoosh.query import Query
 
 from navigator.content.directory import Service
 from navigator.search.analysis import STOP_WORDS, WORD_PATTERN, stem, words
-from navigator.search.collect import collect
+from navigator.search.collect import Collected, collect
 from navigator.search.compose import compose
+from navigator.search.evaluate import Tally, tally
 from navigator.search.filters import Filters
-from navigator.search.index import Generation
+from navigator.search.index import Generation, Scoring
 from navigator.search.interpret import interpret
 
 __all__ = ["Hit", "SearchPage", "SearchRequest", "search"]
@@ -109,14 +111,16 @@ def search(
     query = compose(interpretation, generation.lexicon)
     per_page = max(1, min(request.per_page, 100))
     with generation.searcher() as searcher:
-        found = collect(
-            searcher,
-            query,
-            per_page * max(1, request.page),
-            allow=request.filters.query(generation.max_routes),
-            sortedby="sort" if interpretation.empty else None,
-        )
-        total = len(found.matched)
+        limit = per_page * max(1, request.page)
+        allow = request.filters.query(generation.max_routes)
+        sortedby = "sort" if interpretation.empty else None
+        postings = generation.postings
+        found: Collected | Tally
+        if postings is None or generation.scoring is Scoring.whoosh:
+            found = collect(searcher, query, limit, allow=allow, sortedby=sortedby)
+        else:
+            found = tally(searcher, postings, query, limit, allow=allow, sortedby=sortedby)
+        total = found.total
         pages = max(1, -(-total // per_page))
         page = max(1, min(request.page, pages))
         terms = _terms(query)
@@ -151,8 +155,9 @@ def _terms(query: Query) -> dict[str, frozenset[str]]:
     return {f: frozenset(t) for f, t in found.items()}
 
 
-def _stems(text: str) -> set[str]:
-    return {stem(w) for w in words(text)}
+@functools.lru_cache(maxsize=8192)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in words(text))
 
 
 def _hit(hit: Any, service: Service, terms: dict[str, frozenset[str]]) -> Hit:
@@ -184,16 +189,27 @@ def _highlight(text: str, stems: frozenset[str]) -> str | None:
         return None
     parts: list[str] = []
     done = 0
-    for match in _WORD.finditer(text):
-        word = match.group().lower().replace("'", "").replace("’", "")
-        if word in STOP_WORDS or stem(word) not in stems:
+    for start, end, word_stem in _words_of(text):
+        if word_stem not in stems:
             continue
         parts += [
-            escape(text[done : match.start()]),
-            f'<mark class="match">{escape(match.group())}</mark>',
+            escape(text[done:start]),
+            f'<mark class="match">{escape(text[start:end])}</mark>',
         ]
-        done = match.end()
+        done = end
     if not parts:
         return None
     parts.append(escape(text[done:]))
     return "".join(parts)
+
+
+@functools.lru_cache(maxsize=8192)
+def _words_of(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Where each word of `text` other than a stop word is, and its stem: worked out once per
+    text (a service's texts are highlighted again and again)."""
+    found: list[tuple[int, int, str]] = []
+    for match in _WORD.finditer(text):
+        word = match.group().lower().replace("'", "").replace("’", "")
+        if word not in STOP_WORDS:
+            found.append((match.start(), match.end(), stem(word)))
+    return tuple(found)

@@ -28,6 +28,7 @@ __all__ = [
     "TEXT_FIELDS",
     "documents",
     "former_names",
+    "former_texts",
     "schema",
 ]
 
@@ -72,7 +73,9 @@ def schema() -> Schema:
     # `former` is stored to tell which former name a search matched.
     text = {f: TEXT(analyzer=stemmed, stored=f == "former", phrase=False) for f in TEXT_FIELDS}
     return Schema(
-        id=ID(stored=True, unique=True),
+        # A column too: a page's ids are read from it, not from the stored fields (which
+        # decompress a block per document read).
+        id=ID(stored=True, unique=True, sortable=True),
         sort=ID(sortable=True),
         plain=TEXT(analyzer=plain_analyzer(), phrase=False),
         ring=ID(stored=True),
@@ -96,6 +99,20 @@ def former_names(directory: Directory) -> dict[str, list[str]]:
         if successor is not None:
             found.setdefault(successor.id, []).extend([service.name, *service.aliases])
     return found
+
+
+def former_texts(directory: Directory) -> dict[str, str]:
+    """Service id → the text of its `former` field (aliases, then replaced names)."""
+    replaced = former_names(directory)
+    return {
+        s.id: _former_text(s, replaced.get(s.id, []))
+        for s in directory.services
+        if s.active or not s.replaced_by
+    }
+
+
+def _former_text(service: Service, predecessors: list[str]) -> str:
+    return "; ".join([*service.aliases, *predecessors])
 
 
 def _successor(directory: Directory, service: Service) -> Service | None:
@@ -144,10 +161,9 @@ def _document(
         if c in concerns
     ]
     area_text = [a.name if (a := directory.area(i)) else i for i in area_ids]
-    former = [*service.aliases, *predecessors]
     text = {
         "name": service.name,
-        "former": "; ".join(former),
+        "former": _former_text(service, predecessors),
         "remit": service.remit,
         "description": service.description,
         "boundaries": " ".join(b.who for b in service.not_for),

@@ -188,7 +188,9 @@ def search_services(given: ParametersDep, generation: GenerationDep, locator: Lo
         message = f"{problem}."
         errors = [{"field": problem.field, "message": message}]
         return JSONResponse({"message": message, "errors": errors}, 422)
-    return search(generation, search_request, notes).as_json()
+    # Plain JSON types already: straight to the response, not through FastAPI's encoder
+    # (which walks every value of the page again).
+    return JSONResponse(search(generation, search_request, notes).as_json())
 
 
 def card(hit: Hit, directory: Directory) -> dict[str, Any]:

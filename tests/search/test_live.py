@@ -66,6 +66,26 @@ def test_an_edit_is_searched_after_a_swap_with_no_gap(content: Path) -> None:
     assert ids(index, "wellbeing talks")[0] == "talking-therapies"
 
 
+def test_a_swapped_in_generation_searches_its_own_postings(content: Path) -> None:
+    index = live(content)
+    old = index.start()
+    assert ids(index, "talking therapies")[0] == "talking-therapies"  # arrays read and kept
+    before = {h.service.id: h.score for h in search(old, SearchRequest("wellbeing talks")).hits}
+    services = content / "services.yaml"
+    services.write_text(
+        services.read_text(encoding="utf-8").replace("Talking Therapies", "Wellbeing Talks"),
+        encoding="utf-8",
+    )
+    assert index.refresh()
+    page = search(index.current(), SearchRequest("wellbeing talks"))
+    assert page.ids[0] == "talking-therapies"
+    assert page.hits[0].highlights["name"] == (
+        '<mark class="match">Wellbeing</mark> <mark class="match">Talks</mark>'
+    )
+    # The new name scores as a name (the old generation's arrays would not have it there).
+    assert page.hits[0].score > before.get("talking-therapies", 0.0)
+
+
 def test_a_save_without_a_change_rebuilds_nothing(
     content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
