@@ -33,14 +33,14 @@ def match_route(
     passed: list[Reason] = []
     failed: list[Reason] = []
     caveats: list[str] = []
-    for criterion in Criterion:
+    for criterion, name, check in _ORDER:
         if criterion in skip:
             continue
-        outcome = _CHECKS[criterion](rules, facts, directory, caveats)
+        outcome = check(rules, facts, directory, caveats)
         if outcome is None:
             continue
         ok, message = outcome
-        reason = Reason(criterion.value, ok, message, _source(rules, criterion))
+        reason = Reason(name, ok, message, rules.field_at(FIELDS[criterion]).short)
         (passed if ok else failed).append(reason)
     return Match(passed, failed, caveats)
 
@@ -91,10 +91,6 @@ def _hashable(value: object) -> object:
     if isinstance(value, Interval):
         return (value.start, value.end)
     return value
-
-
-def _source(rules: Eligibility, criterion: Criterion) -> str:
-    return rules.field_at(FIELDS[criterion]).short
 
 
 Outcome = tuple[bool, str] | None
@@ -233,3 +229,6 @@ _CHECKS = {
     Criterion.facts: _facts,
     Criterion.area: _area,
 }
+
+_ORDER = tuple((c, c.value, _CHECKS[c]) for c in Criterion)
+"""Each criterion in order, with its name and its check (looked up once, not per route)."""

@@ -319,16 +319,17 @@ def _routine_result(
     )  # fmt: skip
 
 
+_CONCERNS, _AREA = Criterion.concerns.value, Criterion.area.value
+
+
 def _fit(route: Route, card: Card, catch_all: bool, rings: dict[str, int]) -> tuple[int, ...]:
     """How closely a card fits, best first: not a catch-all; it names the concern; it is
     limited to the family's area; then the order of the directory's declared rings (the
     shipped content puts the parent-infant ring first). Never A to Z: ties keep the
     directory's own order."""
-    specific = route.eligibility.concerns != ALL and any(
-        r.criterion == Criterion.concerns for r in card.why
-    )
+    specific = route.eligibility.concerns != ALL and any(r.criterion == _CONCERNS for r in card.why)
     local = route.eligibility.areas != ALL and any(
-        r.criterion == Criterion.area and r.passed for r in card.why
+        r.criterion == _AREA and r.passed for r in card.why
     )
     return (int(catch_all), int(not specific), int(not local), rings.get(card.ring, len(rings)))
 
