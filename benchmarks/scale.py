@@ -106,17 +106,22 @@ def _lift_size_limit() -> None:
 # Timing -----------------------------------------------------------------------------------------
 
 
-def _timed(run: Callable[[], object], repeat: int, budget_s: float = 30.0) -> list[float]:
-    """Seconds per run: `repeat` runs, fewer when they would take longer than `budget_s`."""
-    samples: list[float] = []
+def _timed(
+    run: Callable[[], object], repeat: int, budget_s: float = 30.0
+) -> tuple[list[float], list[float]]:
+    """Seconds per run, wall-clock and CPU time of this process: `repeat` runs, fewer when
+    they would take longer than `budget_s`."""
+    wall: list[float] = []
+    cpu: list[float] = []
     started = time.perf_counter()
     for _ in range(repeat):
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.process_time()
         run()
-        samples.append(time.perf_counter() - began)
+        cpu.append(time.process_time() - began_cpu)
+        wall.append(time.perf_counter() - began)
         if time.perf_counter() - started > budget_s:
             break
-    return samples
+    return wall, cpu
 
 
 def _p95(samples: list[float]) -> float:
@@ -137,12 +142,16 @@ def measure(size: int, root: Path, repeat: int, search: bool, search_repeat: int
     _lift_size_limit()
     paths = [root / "services.yaml", root / "pathways"]
     found: dict[str, Any] = {"size": size}
+    cpu: dict[str, Any] = {}
+    found["cpu"] = cpu
     # The first load warms imports and any cache, as a running site's reload would be.
     bundle = load(paths)
     assert bundle.directory is not None, bundle.findings[:3]
-    found["load_s"] = statistics.median(_timed(lambda: load(paths), repeat))
+    wall, used = _timed(lambda: load(paths), repeat)
+    found["load_s"], cpu["load_s"] = statistics.median(wall), statistics.median(used)
     if size <= FULL_LIMIT:
-        found["check_s"] = statistics.median(_timed(lambda: check(load(paths)), repeat))
+        wall, used = _timed(lambda: check(load(paths)), repeat)
+        found["check_s"], cpu["check_s"] = statistics.median(wall), statistics.median(used)
         directory = bundle.directory
         pathways = {p.id: p for p, _ in bundle.pathways}
         plan = [
@@ -156,23 +165,28 @@ def measure(size: int, root: Path, repeat: int, search: bool, search_repeat: int
             if isinstance(navigate(pathway, directory, answers), Result)
         ]
         samples: list[float] = []
+        used = []
         for _ in range(repeat):
             for pathway, answers in ending:
-                began = time.perf_counter()
+                began, began_cpu = time.perf_counter(), time.process_time()
                 navigate(pathway, directory, answers)
+                used.append(time.process_time() - began_cpu)
                 samples.append(time.perf_counter() - began)
-        found["navigate_ms"] = _spread_ms(samples)
+        found["navigate_ms"], cpu["navigate_ms"] = _spread_ms(samples), _spread_ms(used)
         found["results"] = len(ending)
-        found["page_ms"] = _pages(root, ending, repeat)
+        found["page_ms"], cpu["page_ms"] = _pages(root, ending, repeat)
     if search:
         from benchmarks.search import measure as search_measure
 
-        whoosh = search_measure(size, search_repeat)["whoosh"]["api_latency_ms"]["typo"]
-        found["search_ms"] = [whoosh["p50"], whoosh["p95"]]
+        whoosh = search_measure(size, search_repeat)["whoosh"]["api_latency_ms"]
+        found["search_ms"] = [whoosh["typo"]["p50"], whoosh["typo"]["p95"]]
+        cpu["search_ms"] = [whoosh["typo_cpu"]["p50"], whoosh["typo_cpu"]["p95"]]
     return found
 
 
-def _pages(root: Path, ending: list[tuple[Any, Any]], repeat: int) -> list[float]:
+def _pages(
+    root: Path, ending: list[tuple[Any, Any]], repeat: int
+) -> tuple[list[float], list[float]]:
     from fastapi.testclient import TestClient
 
     from navigator.settings import Settings
@@ -189,12 +203,14 @@ def _pages(root: Path, ending: list[tuple[Any, Any]], repeat: int) -> list[float
                 response = client.get(url)
                 assert response.status_code == 200, (url, response.status_code)
             samples: list[float] = []
+            used: list[float] = []
             for _ in range(repeat):
                 for url in urls:
-                    began = time.perf_counter()
+                    began, began_cpu = time.perf_counter(), time.process_time()
                     client.get(url)
+                    used.append(time.process_time() - began_cpu)
                     samples.append(time.perf_counter() - began)
-    return _spread_ms(samples)
+    return _spread_ms(samples), _spread_ms(used)
 
 
 # One size in a process of its own ---------------------------------------------------------------
@@ -238,6 +254,11 @@ def _cell(figures: dict[str, Any], key: str, first: dict[str, Any] | None) -> st
     return text
 
 
+def cpu_of(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The same runs in CPU time (what the work costs, whatever else the machine does)."""
+    return [{"size": f["size"], **f["cpu"]} if "cpu" in f else f for f in runs]
+
+
 def table(title: str, runs: list[dict[str, Any]]) -> list[str]:
     """One table: a row per size, each figure with its ratio to the smallest size."""
     lines = [title, "", "| services | " + " | ".join(name for _, name in COLUMNS) + " |"]
@@ -255,7 +276,7 @@ def table(title: str, runs: list[dict[str, Any]]) -> list[str]:
 def against(baseline: list[dict[str, Any]], runs: list[dict[str, Any]]) -> list[str]:
     """New over old for each figure both runs have: below 1 is faster."""
     old = {f["size"]: f for f in baseline}
-    lines = ["New code over old (time ratio, median; below 1 is faster):", ""]
+    lines = ["New code over old (ratio of the medians; below 1 is faster):", ""]
     lines.append("| services | " + " | ".join(name for _, name in COLUMNS) + " |")
     lines.append("| ---: |" + " ---: |" * len(COLUMNS))
     for figures in runs:
@@ -291,6 +312,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-search", action="store_true", help="leave search out")
     parser.add_argument("--record", type=Path, help="write these figures as a baseline")
     parser.add_argument("--baseline", type=Path, default=BASELINE)
+    parser.add_argument("--runs", type=Path, help="report these recorded figures, measure none")
     parser.add_argument("--worker", nargs=2, metavar=("SIZE", "ROOT"), help=argparse.SUPPRESS)
     args = parser.parse_args(sys.argv[1:] if argv is None else list(argv))
     if args.worker:
@@ -306,7 +328,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     repeat = args.repeat or (2 if args.quick else 5)
     search_repeat = args.search_repeat or (1 if args.quick else 3)
     load_before = os.getloadavg()[0]
-    runs = []
+    runs: list[dict[str, Any]] = []
+    if args.runs:
+        runs = json.loads(args.runs.read_text(encoding="utf-8"))["runs"]
+        sizes = []
     for size in sizes:
         started = time.perf_counter()
         runs.append(run_size(size, repeat, not args.no_search, search_repeat))
@@ -320,14 +345,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     if args.baseline.exists() and not args.record:
         baseline = json.loads(args.baseline.read_text(encoding="utf-8"))
-        title = f"Old code (recorded at {baseline['commit']}: {baseline['command']}):"
-        print("\n".join(table(title, baseline["runs"])))
-        print()
-        print("\n".join(table(f"New code ({_commit()}):", runs)))
-        print()
-        print("\n".join(against(baseline["runs"], runs)))
+        old = f"Old code (recorded at {baseline['commit']}: {baseline['command']})"
+        new = f"New code ({_commit()})"
+        for measure_by, pick in (("wall-clock", list), ("CPU time", cpu_of)):
+            print("\n".join(table(f"{old}, {measure_by}:", pick(baseline["runs"]))))
+            print()
+            print("\n".join(table(f"{new}, {measure_by}:", pick(runs))))
+            print()
+            print("\n".join(against(pick(baseline["runs"]), pick(runs))))
+            print()
     else:
-        print("\n".join(table(f"This code ({_commit()}):", runs)))
+        print("\n".join(table(f"This code ({_commit()}), wall-clock:", runs)))
+        print()
+        print("\n".join(table(f"This code ({_commit()}), CPU time:", cpu_of(runs))))
     print(
         f"\nPython {sys.version.split()[0]}, {os.cpu_count()} cores, load average "
         f"{load_before:.1f} at the start and {os.getloadavg()[0]:.1f} at the end."

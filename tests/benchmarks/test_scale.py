@@ -42,7 +42,7 @@ def test_a_tiny_run_prints_both_tables(tmp_path: Path, capsys: pytest.CaptureFix
     assert "Old code (recorded at old: recorded)" in out
     assert "New code" in out and "New code over old" in out
     rows = [line for line in out.splitlines() if line.startswith("| 50 |")]
-    assert len(rows) == 3  # old, new, and new over old
+    assert len(rows) == 6  # old, new, and new over old; wall-clock and CPU time
     assert "(1.0×)" in out  # the smallest size is the ratio's base
     assert "failed" not in out
 
