@@ -5,6 +5,7 @@
     python -m benchmarks scale --quick          # 40 and 80 services, few repeats (CI)
     python -m benchmarks.scale --sizes 40,400 --no-search
     python -m benchmarks.scale --record benchmarks/scale-baseline.json   # record a baseline
+    python -m benchmarks.scale --runs benchmarks/scale-figures.json      # report recorded runs
 
 Each directory is the shipped content (services.yaml, pathways/, geo/) with the shipped services
 copied, as text, under new ids (`<id>-copy-<n>`, former ids dropped) until it holds the size
@@ -329,9 +330,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     search_repeat = args.search_repeat or (1 if args.quick else 3)
     load_before = os.getloadavg()[0]
     runs: list[dict[str, Any]] = []
+    commit = _commit()
     if args.runs:
-        runs = json.loads(args.runs.read_text(encoding="utf-8"))["runs"]
-        sizes = []
+        recorded = json.loads(args.runs.read_text(encoding="utf-8"))
+        runs, commit, sizes = recorded["runs"], recorded["commit"], []
     for size in sizes:
         started = time.perf_counter()
         runs.append(run_size(size, repeat, not args.no_search, search_repeat))
@@ -346,7 +348,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.baseline.exists() and not args.record:
         baseline = json.loads(args.baseline.read_text(encoding="utf-8"))
         old = f"Old code (recorded at {baseline['commit']}: {baseline['command']})"
-        new = f"New code ({_commit()})"
+        new = f"New code ({commit})"
         for measure_by, pick in (("wall-clock", list), ("CPU time", cpu_of)):
             print("\n".join(table(f"{old}, {measure_by}:", pick(baseline["runs"]))))
             print()
@@ -355,9 +357,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("\n".join(against(pick(baseline["runs"]), pick(runs))))
             print()
     else:
-        print("\n".join(table(f"This code ({_commit()}), wall-clock:", runs)))
+        print("\n".join(table(f"This code ({commit}), wall-clock:", runs)))
         print()
-        print("\n".join(table(f"This code ({_commit()}), CPU time:", cpu_of(runs))))
+        print("\n".join(table(f"This code ({commit}), CPU time:", cpu_of(runs))))
+    if args.runs:
+        return 0
     print(
         f"\nPython {sys.version.split()[0]}, {os.cpu_count()} cores, load average "
         f"{load_before:.1f} at the start and {os.getloadavg()[0]:.1f} at the end."
