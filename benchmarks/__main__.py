@@ -1,5 +1,6 @@
 """Run every benchmark module (`benchmarks/*.py` with a `main()`), in name order, or only the
-ones named: `python -m benchmarks web`. One that fails is reported and the others still run."""
+ones named: `python -m benchmarks web`. One that fails is reported and the others still run.
+Options after the names go to the benchmarks named: `python -m benchmarks scale --quick`."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ def main(argv: list[str]) -> int:
     found = sorted(
         m.name for m in pkgutil.iter_modules([str(folder)]) if not m.name.startswith("_")
     )
-    names = [n for n in found if not argv or n in argv]
+    cut = next((i for i, a in enumerate(argv) if a.startswith("-")), len(argv))
+    asked, flags = argv[:cut], argv[cut:] if cut else []
+    names = [n for n in found if not asked or n in asked]
     failed = []
     for name in names:
         module = importlib.import_module(f"benchmarks.{name}")
@@ -24,8 +27,8 @@ def main(argv: list[str]) -> int:
             continue
         print(f"== benchmarks.{name} ==", flush=True)
         try:
-            # A benchmark's main() may parse sys.argv: give it none of ours.
-            sys.argv = [f"benchmarks.{name}"]
+            # A benchmark's main() may parse sys.argv: give it only the options after its name.
+            sys.argv = [f"benchmarks.{name}", *flags]
             run()
         except Exception:
             traceback.print_exc()

@@ -23,7 +23,7 @@ from navigator.content.pathway import NONE_OF_THESE, RED_FLAGS, Pathway, Rule, S
 from navigator.content.vocabulary import Audience, Criterion, RouteKind, Stage
 from navigator.engine.facts import Facts
 from navigator.engine.flow import SKIP
-from navigator.engine.match import match_route
+from navigator.engine.match import Alike
 from navigator.engine.navigate import default_audience
 from navigator.engine.outcome import AnswerValue
 from navigator.engine.rules import rule_for
@@ -68,6 +68,7 @@ class Coverage:
             if r.kind is not RouteKind.urgent
         ]
         self.sets = {q.sets: q for q in pathway.questions if q.sets is not None}
+        self._alike: dict[frozenset[Criterion], Alike] = {}
         self.axes: list[tuple[Criterion | None, list[Value]]] = [
             (Criterion.audience, self._audiences()),
             (None, self._periods()),  # stage and age, which the engine reads together
@@ -141,12 +142,10 @@ class Coverage:
     def _mask(self, criterion: Criterion | None, value: Value) -> int:
         """The routes (as bits) that pass `criterion` for this value of the fact."""
         tested = {Criterion.stage, Criterion.age} if criterion is None else {criterion}
-        skip = frozenset(set(Criterion) - tested)
-        mask = 0
-        for index, route in enumerate(self.routes):
-            if match_route(route, value.facts, self.directory, skip=skip).ok:
-                mask |= 1 << index
-        return mask
+        key = frozenset(tested)
+        if key not in self._alike:
+            self._alike[key] = Alike(self.routes, key)
+        return self._alike[key].mask(value.facts, self.directory)
 
     def _kinds(self, kinds: set[RouteKind]) -> int:
         return sum(1 << i for i, r in enumerate(self.routes) if r.kind in kinds)

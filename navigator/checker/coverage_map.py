@@ -40,7 +40,7 @@ from navigator.content.pathway import (
 )
 from navigator.content.vocabulary import ALL, Audience, Criterion, RouteKind
 from navigator.engine.facts import Facts
-from navigator.engine.match import match_route
+from navigator.engine.match import Alike
 from navigator.engine.outcome import AnswerValue
 from navigator.engine.rules import Decision, decide, fitting
 
@@ -108,6 +108,7 @@ class CoverageMap:
             if r.kind is not RouteKind.urgent
         ]
         self.dimensions = dimensions(pathway, directory, self.routes)
+        self._alike: dict[frozenset[Criterion], Alike] = {}
         self.phrasing = Phrasing(directory, self.dimensions)
         fallback = {(ref.service, ref.route) for ref in pathway.fallback}
         self.catch_all = self._bits(
@@ -191,9 +192,10 @@ class CoverageMap:
         return test
 
     def _mask(self, dimension: Dimension, value: Value) -> int:
-        skip = frozenset(set(Criterion) - dimension.criteria)
-        facts = Facts(**value.facts)
-        return self._bits(lambda _, r: match_route(r, facts, self.directory, skip=skip).ok)
+        criteria = frozenset(dimension.criteria)
+        if criteria not in self._alike:
+            self._alike[criteria] = Alike([r for _, r in self.routes], criteria)
+        return self._alike[criteria].mask(Facts(**value.facts), self.directory)
 
     def _bits(self, test: Callable[[Service, Route], bool]) -> int:
         return sum(1 << i for i, (s, r) in enumerate(self.routes) if test(s, r))

@@ -19,6 +19,7 @@ from navigator.content.pathway import Pathway, ScenarioFile
 from navigator.content.position import Position, SourceMap, locate
 from navigator.content.synonyms import Thesaurus
 from navigator.content.translation import TranslationFile
+from navigator.content.yaml_events import collection_paused
 from navigator.content.yaml_file import Unreadable as Unreadable
 from navigator.content.yaml_file import read_yaml as read_yaml
 
@@ -97,6 +98,11 @@ def content_files(paths: Iterable[Path]) -> tuple[list[Path], list[Finding]]:
 
 def load(paths: Sequence[Path] = DEFAULT_PATHS) -> Bundle:
     """Read and validate every content file under `paths`."""
+    with collection_paused():
+        return _load(paths)
+
+
+def _load(paths: Sequence[Path]) -> Bundle:
     bundle = Bundle()
     files, bundle.unreadable = content_files(paths)
     for path in files:

@@ -46,6 +46,16 @@ class SourceMap:
         source._walk(data, ())
         return source
 
+    @classmethod
+    def built(
+        cls, path: str, keys: dict[Path, Position], values: dict[Path, Position]
+    ) -> SourceMap:
+        """A map from positions already gathered (by the fast reader, `yaml_events`)."""
+        source = cls(path)
+        source._keys = keys
+        source._values = {(): Position(path, 1, 1), **values}
+        return source
+
     def _walk(self, node: Any, here: Path) -> None:
         lc = getattr(node, "lc", None)
         if isinstance(node, dict):

@@ -21,6 +21,7 @@ from ruamel.yaml.reader import ReaderError
 
 from navigator.content.finding import Finding, finding
 from navigator.content.position import Position, SourceMap
+from navigator.content.yaml_events import read_events
 
 MAX_FILE_BYTES = 2_000_000
 """The largest content file read (2 MB): over twenty times the shipped services.yaml, and still
@@ -64,9 +65,20 @@ class PlainComposer(Composer):
 
 
 def read_yaml(path: Path) -> tuple[Any, SourceMap]:
-    """Parse one YAML file, keeping positions. YAML 1.2, so `no` stays the word 'no'."""
+    """Parse one YAML file, keeping positions. YAML 1.2, so `no` stays the word 'no'.
+
+    A well-formed file is read by libyaml (`yaml_events`); anything it does not take, and
+    every file with a problem, by ruamel.yaml, which reports the problem (`read_careful`)."""
     shown = str(path)
     text = _text(path, shown)
+    fast = read_events(text, shown, MAX_DEPTH)
+    if fast is not None:
+        return fast
+    return read_careful(text, shown)
+
+
+def read_careful(text: str, shown: str) -> tuple[Any, SourceMap]:
+    """ruamel.yaml's round-trip load, which says where and why a file cannot be read."""
     parser = YAML(typ="rt")
     parser.Composer = PlainComposer
     parser.max_depth = MAX_DEPTH

@@ -3,9 +3,10 @@ order of `Criterion`, keeping the reason (and its `file:line`) for each."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from navigator.content.directory import Directory, Eligibility, Route
+from navigator.content.directory import Directory, Eligibility, Interval, Route
 from navigator.content.vocabulary import ALL, Audience, Criterion, Stage
 from navigator.engine.facts import Facts
 from navigator.engine.outcome import Reason
@@ -32,14 +33,14 @@ def match_route(
     passed: list[Reason] = []
     failed: list[Reason] = []
     caveats: list[str] = []
-    for criterion in Criterion:
+    for criterion, name, check in _ORDER:
         if criterion in skip:
             continue
-        outcome = _CHECKS[criterion](rules, facts, directory, caveats)
+        outcome = check(rules, facts, directory, caveats)
         if outcome is None:
             continue
         ok, message = outcome
-        reason = Reason(criterion.value, ok, message, _source(rules, criterion))
+        reason = Reason(name, ok, message, rules.field_at(FIELDS[criterion]).short)
         (passed if ok else failed).append(reason)
     return Match(passed, failed, caveats)
 
@@ -56,8 +57,40 @@ FIELDS: dict[Criterion, str] = {
 """The field of `Eligibility` each criterion reads, whose `file:line` a reason cites."""
 
 
-def _source(rules: Eligibility, criterion: Criterion) -> str:
-    return rules.field_at(FIELDS[criterion]).short
+class Alike:
+    """Routes grouped by what some criteria read of their eligibility: routes that write the
+    same concerns, say, pass or fail a concern alike. So testing `criteria` for each of many
+    facts costs about as much as the distinct eligibilities, not the routes."""
+
+    def __init__(self, routes: Sequence[Route], criteria: frozenset[Criterion]) -> None:
+        self.size = len(routes)
+        self.skip = frozenset(set(Criterion) - criteria)
+        fields = [FIELDS[c] for c in Criterion if c in criteria]
+        groups: dict[tuple[object, ...], list[int]] = {}
+        for number, route in enumerate(routes):
+            key = tuple(_hashable(getattr(route.eligibility, f)) for f in fields)
+            groups.setdefault(key, []).append(number)
+        self.groups = [(routes[numbers[0]], numbers) for numbers in groups.values()]
+
+    def mask(self, facts: Facts, directory: Directory) -> int:
+        """The routes (bit i for route i) that pass the criteria, and only them, for `facts`:
+        `match_route(...).ok`, tested once per group."""
+        found = 0
+        for route, numbers in self.groups:
+            if match_route(route, facts, directory, skip=self.skip).ok:
+                for number in numbers:
+                    found |= 1 << number
+        return found
+
+
+def _hashable(value: object) -> object:
+    if isinstance(value, list):
+        return tuple(value)
+    if isinstance(value, dict):
+        return tuple(sorted(value.items()))
+    if isinstance(value, Interval):
+        return (value.start, value.end)
+    return value
 
 
 Outcome = tuple[bool, str] | None
@@ -196,3 +229,6 @@ _CHECKS = {
     Criterion.facts: _facts,
     Criterion.area: _area,
 }
+
+_ORDER = tuple((c, c.value, _CHECKS[c]) for c in Criterion)
+"""Each criterion in order, with its name and its check (looked up once, not per route)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from navigator.content.directory import Directory, Route, Service
 from navigator.content.pathway import NONE_OF_THESE, RED_FLAGS, Pathway, QuestionKind, Sets
@@ -23,6 +23,7 @@ from navigator.engine.outcome import (
     Section,
 )
 from navigator.engine.result import card, instead_for, resolve
+from navigator.engine.route_index import route_index
 from navigator.engine.rules import Decision, decide, fitting
 
 NEAR_MISS_CRITERIA = {
@@ -37,8 +38,14 @@ def navigate(
     directory: Directory,
     answers: Mapping[str, AnswerValue],
     locator: Locator | None = None,
+    *,
+    scan: bool = False,
 ) -> Outcome:
-    """Ask the next question, or give the result, for these answers."""
+    """Ask the next question, or give the result, for these answers.
+
+    A result tests only the routes the directory's `RouteIndex` allows for the family's facts;
+    `scan=True` tests every route of every service instead: the reference the index is
+    compared with (the same result, only slower)."""
     journey = walk(pathway, directory, answers)
     audience = _audience(pathway, journey.answers, answers)
     if journey.red_flags:
@@ -50,7 +57,7 @@ def navigate(
     if journey.disposition is None:
         return _ask(pathway, directory, journey, audience)
     facts = _facts(pathway, directory, journey.answers, audience, locator)
-    return _routine_result(pathway, directory, journey, facts, complete)
+    return _routine_result(pathway, directory, journey, facts, complete, scan)
 
 
 def _audience(
@@ -229,8 +236,29 @@ def _urgent(pathway: Pathway, directory: Directory, journey: Walk, audience: Aud
     )
 
 
+def _routes(
+    directory: Directory, facts: Facts, decision: Decision, scan: bool
+) -> Iterator[tuple[int, Service, Route]]:
+    """The routine routes that may show, in the directory's order: the index's candidates, or
+    (`scan`) every routine route of every active service."""
+    if not scan:
+        index = route_index(directory)
+        yield from index.each(index.candidates(facts, decision.ask_about))
+        return
+    for position, service in enumerate(directory.services):
+        if service.active:
+            for route in service.routes:
+                if route.kind is not RouteKind.urgent:
+                    yield position, service, route
+
+
 def _routine_result(
-    pathway: Pathway, directory: Directory, journey: Walk, facts: Facts, complete: bool
+    pathway: Pathway,
+    directory: Directory,
+    journey: Walk,
+    facts: Facts,
+    complete: bool,
+    scan: bool = False,
 ) -> Result:
     disposition = pathway.disposition(journey.disposition or "") or pathway.disposition(
         _routine(pathway)
@@ -243,29 +271,22 @@ def _routine_result(
     by_kind: dict[RouteKind, list[tuple[tuple[int, ...], Card]]] = {k: [] for k in RouteKind}
     ask_about: list[tuple[tuple[int, ...], Card]] = []
     near: list[NearMiss] = []
-    for position, service in enumerate(directory.services):
-        if not service.active:
-            continue
-        for route in service.routes:
-            if route.kind is RouteKind.urgent:
-                continue
-            offered = route.kind in decision.offer
-            mention = route.family_can_ask or not family
-            asked = route.kind in decision.ask_about and not offered and mention
-            skip = frozenset({Criterion.audience}) if asked else frozenset()
-            found = match_route(route, facts, directory, skip=skip)
-            if found.ok and (offered or asked):
-                made = card(service, route, directory, found.passed, found.caveats)
-                ranked = (*_fit(route, made, service.id in catch_alls, rings), position)
-                (by_kind[route.kind] if offered else ask_about).append((ranked, made))
-            elif found.ok and decision.rule is not None and mention:
-                why = _not_offered(decision, directory, route.kind)
-                reason = Reason("rule", False, why, decision.rule.at.short)
-                near.append(_near(service, route.kind, reason, directory, family))
-            elif len(found.failed) == 1 and _near_worthy(
-                found.failed[0], route.eligibility.concerns
-            ):
-                near.append(_near(service, route.kind, found.failed[0], directory, family))
+    for position, service, route in _routes(directory, facts, decision, scan):
+        offered = route.kind in decision.offer
+        mention = route.family_can_ask or not family
+        asked = route.kind in decision.ask_about and not offered and mention
+        skip = frozenset({Criterion.audience}) if asked else frozenset()
+        found = match_route(route, facts, directory, skip=skip)
+        if found.ok and (offered or asked):
+            made = card(service, route, directory, found.passed, found.caveats)
+            ranked = (*_fit(route, made, service.id in catch_alls, rings), position)
+            (by_kind[route.kind] if offered else ask_about).append((ranked, made))
+        elif found.ok and decision.rule is not None and mention:
+            why = _not_offered(decision, directory, route.kind)
+            reason = Reason("rule", False, why, decision.rule.at.short)
+            near.append(_near(service, route.kind, reason, directory, family))
+        elif len(found.failed) == 1 and _near_worthy(found.failed[0], route.eligibility.concerns):
+            near.append(_near(service, route.kind, found.failed[0], directory, family))
     sections = [
         Section(kind.value, ROUTE_TITLES[kind], _ranked(by_kind[kind]))
         for kind in decision.order
@@ -298,16 +319,17 @@ def _routine_result(
     )  # fmt: skip
 
 
+_CONCERNS, _AREA = Criterion.concerns.value, Criterion.area.value
+
+
 def _fit(route: Route, card: Card, catch_all: bool, rings: dict[str, int]) -> tuple[int, ...]:
     """How closely a card fits, best first: not a catch-all; it names the concern; it is
     limited to the family's area; then the order of the directory's declared rings (the
     shipped content puts the parent-infant ring first). Never A to Z: ties keep the
     directory's own order."""
-    specific = route.eligibility.concerns != ALL and any(
-        r.criterion == Criterion.concerns for r in card.why
-    )
+    specific = route.eligibility.concerns != ALL and any(r.criterion == _CONCERNS for r in card.why)
     local = route.eligibility.areas != ALL and any(
-        r.criterion == Criterion.area and r.passed for r in card.why
+        r.criterion == _AREA and r.passed for r in card.why
     )
     return (int(catch_all), int(not specific), int(not local), rings.get(card.ring, len(rings)))
 
