@@ -155,6 +155,8 @@ def source_filter(content_root: Path | None) -> Callable[[str], str]:
         for prefix in prefixes:
             if text.startswith(prefix):
                 return text[len(prefix) :]
+        if text.startswith("/"):  # a file outside the content folder: its name only
+            return Path(text).name
         return text
 
     return short
@@ -202,6 +204,8 @@ def shared_context(request: Request) -> dict[str, Any]:
         "site": site,
         "search_query": request.query_params.get("q", "") if request.url.path == "/search" else "",
         "base_url": site_url(request),
+        # A signed-in commissioner's CSRF token, for the workbench's forms and htmx's header.
+        "session_csrf": getattr(getattr(request.state, "commissioner", None), "csrf", ""),
     }
 
 
