@@ -19,6 +19,7 @@ COMMANDS = (
     "navigator.cli.index",
     "navigator.cli.oruk",
     "navigator.cli.db",
+    "navigator.cli.commissioner",
 )
 """Modules that each define `register(subparsers)`; their order is the order of the help."""
 
