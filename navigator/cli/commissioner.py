@@ -68,7 +68,9 @@ def run_add(args: argparse.Namespace) -> int:
         "(it is shown only this once):"
     )
     print(f"  {set_up_uri(account)}")
-    print(f"or type this key into the app (time-based, 6 digits, 30 seconds): {account.totp_secret}")
+    print(
+        f"or type this key into the app (time-based, 6 digits, 30 seconds): {account.totp_secret}"
+    )
     return 0
 
 

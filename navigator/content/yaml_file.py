@@ -63,9 +63,10 @@ class PlainComposer(Composer):
         return super().compose_node(parent, index)
 
 
-def read_yaml(path: Path) -> tuple[Any, SourceMap]:
-    """Parse one YAML file, keeping positions. YAML 1.2, so `no` stays the word 'no'."""
-    shown = str(path)
+def read_yaml(path: Path, shown: str | None = None) -> tuple[Any, SourceMap]:
+    """Parse one YAML file, keeping positions. YAML 1.2, so `no` stays the word 'no'. Its
+    positions name it `shown` (default: the path as given)."""
+    shown = shown or str(path)
     text = _text(path, shown)
     parser = YAML(typ="rt")
     parser.Composer = PlainComposer

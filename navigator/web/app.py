@@ -79,6 +79,7 @@ def create_app(settings: Settings | None = None, *, locator: Locator | None = No
         settings.content_paths,
         settings.content_poll_seconds,
         on_attempt=lambda attempt: _record(store, attempt),
+        root=settings.content_root,  # files named relative to it: no server path is shown
     )
 
     @asynccontextmanager

@@ -105,8 +105,10 @@ class LiveContent:
         *,
         check: Checker | None = None,
         on_attempt: Callable[[Attempt], None] | None = None,
+        root: Path | None = None,
     ) -> None:
         self.paths = tuple(paths)
+        self.root = root
         self.poll_seconds = poll_seconds
         self._check = check or default_checker
         self._on_attempt = on_attempt
@@ -193,7 +195,7 @@ class LiveContent:
                 log.exception("content reload failed")
 
     def _load(self, digest: str) -> tuple[Attempt, Snapshot | None]:
-        bundle = load(self.paths)
+        bundle = load(self.paths, self.root)
         findings = _unique([*bundle.unreadable, *bundle.findings, *self._run_check(bundle)])
         pathways = tuple(p for p, _ in bundle.pathways)
         good = bundle.directory is not None and not any(

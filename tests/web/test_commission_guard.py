@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from fastapi import APIRouter, FastAPI
-from starlette.routing import BaseRoute, Route
 from fastapi.testclient import TestClient
+from starlette.routing import BaseRoute, Route
 
 from navigator.cli import main
 from navigator.settings import Settings

@@ -124,7 +124,7 @@ class OnDisk:
 
 
 def on_disk(settings: Settings) -> OnDisk:
-    bundle = load(settings.content_paths)
+    bundle = load(settings.content_paths, settings.content_root)
     return OnDisk(bundle, [*bundle.unreadable, *check(bundle)])
 
 
