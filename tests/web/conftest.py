@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import pyotp
 import pytest
 from argon2 import PasswordHasher
@@ -152,11 +153,14 @@ def sign_in_token(client: TestClient) -> str:
 
 def sign_in(
     client: TestClient, email: str, password: str, code: str, next: str = "/commission"
-) -> object:
+) -> httpx.Response:
     """Post the sign-in form as a browser would (token from the page, cookie kept)."""
     token = sign_in_token(client)
     fields = {"email": email, "password": password, "code": code, "next": next}
-    return client.post("/commission/sign-in", data={**fields, "csrf_token": token})
+    response: httpx.Response = client.post(
+        "/commission/sign-in", data={**fields, "csrf_token": token}
+    )
+    return response
 
 
 def session_token(client: TestClient) -> str:
@@ -179,6 +183,6 @@ def commission_client(app: FastAPI, commissioner: Account) -> Iterator[TestClien
     POSTs pass the guard; follow_redirects is off, as for `client`."""
     with TestClient(app, base_url=HTTPS, follow_redirects=False) as client:
         done = sign_in(client, commissioner.email, commissioner.password, commissioner.code())
-        assert getattr(done, "status_code", 0) == 303, "signing in failed"
+        assert done.status_code == 303, "signing in failed"
         client.headers["X-CSRF-Token"] = session_token(client)
         yield client

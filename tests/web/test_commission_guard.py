@@ -55,7 +55,7 @@ def served_routes(routes: Iterable[BaseRoute], prefix: str = "") -> Iterator[tup
 
 def commission_routes(app: FastAPI) -> list[tuple[str, str]]:
     """Every (method, path) the app serves under /commission, path parameters filled in."""
-    found = []
+    found: list[tuple[str, str]] = []
     for path, route in served_routes(app.routes):
         if path.startswith("/commission"):
             filled = re.sub(r"\{[^}]+\}", "x", path)

@@ -39,7 +39,7 @@ def served(tmp_path: Path) -> tuple[FastAPI, list[str]]:
 
 
 def public_urls(app: FastAPI) -> list[str]:
-    urls = []
+    urls: list[str] = []
     for path, route in served_routes(app.routes):
         if path.startswith("/commission") or "GET" not in (route.methods or ()):
             continue
