@@ -42,12 +42,12 @@ class ServerState(SQLModel, table=True):
     while they go through a journey, so that none is in the address or the history. Expires
     `expires_at` (60 minutes after the last step by default), deleted by "Leave this site" and
     purged when expired. The one table that may hold anything about a person, and only for
-    that long."""
+    that long. A commissioner's sign-in session is kept here too (kind `session`)."""
 
     __tablename__ = "server_state"
 
     id: str = Field(primary_key=True, description="A random id (256 bits), the cookie's value.")
-    kind: str = Field(index=True, description="What the state is for: `journey`.")
+    kind: str = Field(index=True, description="What the state is for: `journey`, `session`.")
     data: str = Field(default="{}", description="JSON object: the state itself.")
     expires_at: datetime = Field(index=True, description="When it is purged (UTC).")
 

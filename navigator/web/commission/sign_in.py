@@ -35,7 +35,9 @@ log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)
 
 REFUSED = "The email address, password or code is not right"
-TOO_MANY = "There have been too many attempts to sign in. Please wait 15 minutes and try again"
+TOO_MANY = (
+    "There have been too many attempts to sign in. Please wait {minutes} minutes and try again"
+)
 
 
 @router.get(SIGN_IN)
@@ -71,7 +73,7 @@ async def sign_in(request: Request) -> Response:
     address = request.client.host if request.client else ""
     if not by_address.allow(address) or not by_account.allow(normal_email(email)):
         log.warning("sign-in attempts over the limit")
-        message = TOO_MANY.replace("15", str(settings.sign_in_window_minutes))
+        message = TOO_MANY.format(minutes=settings.sign_in_window_minutes)
         headers = {"Retry-After": str(by_account.retry_after())}
         return _form(
             request, target, email=email, errors=[("email", message)], status=429, headers=headers
