@@ -88,7 +88,9 @@ def read_yaml(path: Path, shown: str | None = None) -> tuple[Any, SourceMap]:
                 "Please either fix the line it names, or compare the file with docs/content.md.",
             )
         ) from error
-    return data, SourceMap.of(shown, data)
+    source = SourceMap.of(shown, data)
+    source.file = path
+    return data, source
 
 
 def _text(path: Path, shown: str) -> str:
