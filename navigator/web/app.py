@@ -40,6 +40,7 @@ ROUTERS = [
     "navigator.web.api",
     "navigator.web.commission.sign_in",
     "navigator.web.commission.workbench",
+    "navigator.web.pictures",
     "navigator.web.search_routes",
     "navigator.web.oruk",
 ]
