@@ -90,8 +90,13 @@ def shipped_base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield from _serve(SHIPPED, tmp_path_factory.mktemp("shipped-state"))
 
 
-def _serve(content: Path, state: Path) -> Iterator[str]:
-    settings = Settings(content_root=content, state_dir=state, content_poll_seconds=0)
+def _serve(content: Path, state: Path, sign_in_attempts: int = 10) -> Iterator[str]:
+    settings = Settings(
+        content_root=content,
+        state_dir=state,
+        content_poll_seconds=0,
+        sign_in_attempts=sign_in_attempts,
+    )
     port = _free_port()
     config = uvicorn.Config(
         create_app(settings), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
@@ -201,7 +206,8 @@ def workbench(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, P
     `localhost` (a secure context, where Chromium keeps the `__Host-` cookies without TLS),
     and its state folder (so tests can make accounts in its database)."""
     state = tmp_path_factory.mktemp("workbench-state")
-    for url in _serve(GOOD, state):
+    # Every test signs in from the same address: the limit per address must not stop them.
+    for url in _serve(GOOD, state, sign_in_attempts=1000):
         yield url.replace("127.0.0.1", "localhost"), state
 
 
