@@ -53,6 +53,19 @@ class Settings:
     state_minutes: int = 60
     """How long a family's answers are kept on the server after their last step (then purged;
     "Leave this site" deletes them at once). See docs/decisions/state.md."""
+    session_hours: int = 8
+    """The longest a commissioner's sign-in lasts, however busy (then sign in again)."""
+    session_idle_minutes: int = 30
+    """A commissioner's sign-in ends after this long with no request (then sign in again)."""
+    sign_in_failures: int = 5
+    """Failed sign-ins in a row (password or code) that lock a commissioner's account."""
+    lock_minutes: int = 15
+    """How long a locked account stays locked (`navigator commissioner unlock` ends it early)."""
+    sign_in_attempts: int = 10
+    """Sign-in attempts allowed per account, and again per client address, in
+    `sign_in_window_minutes` (counted in memory only; the address is never stored or logged)."""
+    sign_in_window_minutes: int = 15
+    """The window of `sign_in_attempts`."""
     max_body_bytes: int = 65536
     """The largest request body accepted (JSON to the API, forms); more gets 413."""
     extra: dict[str, str] = field(default_factory=dict)

@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from navigator.engine.facts import Locator
 from navigator.settings import Settings
 from navigator.store import ContentVersion, Store
+from navigator.web.commission.guard import install as install_guard
 from navigator.web.deps import DefaultLocator
 from navigator.web.language import LanguageChoice
 from navigator.web.limits import BodyLimit
@@ -38,7 +39,8 @@ ROUTERS = [
     "navigator.web.journey",
     "navigator.web.services",
     "navigator.web.api",
-    "navigator.web.status",
+    "navigator.web.commission.sign_in",
+    "navigator.web.commission.workbench",
     "navigator.web.pictures",
     "navigator.web.search_routes",
     "navigator.web.oruk",
@@ -81,6 +83,7 @@ def create_app(settings: Settings | None = None, *, locator: Locator | None = No
         settings.content_poll_seconds,
         on_attempt=lambda attempt: _record(store, attempt),
         translations=settings.translations_path,
+        root=settings.content_root,  # files named relative to it: no server path is shown
     )
 
     @asynccontextmanager
@@ -90,7 +93,7 @@ def create_app(settings: Settings | None = None, *, locator: Locator | None = No
         try:
             live.current()
         except NoContent:
-            log.error("no good content to serve: see /status")
+            log.error("no good content to serve: see /commission/status")
         live.start()
         if isinstance(app.state.locator, DefaultLocator):
             # The postcode lookup is loaded, or built if the areas changed, while the site
@@ -115,6 +118,7 @@ def create_app(settings: Settings | None = None, *, locator: Locator | None = No
     app.state.live = live
     app.state.locator = locator or DefaultLocator(settings)
     app.state.templates = make_templates(content_root=settings.content_root)
+    install_guard(app, settings)  # inside the body limit: the guard reads a form's CSRF token
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(Methods, routes=app.router.routes)
     app.add_middleware(SecurityHeaders)

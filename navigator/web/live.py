@@ -23,7 +23,7 @@ from pathlib import Path
 
 from navigator.content.directory import Directory, Service
 from navigator.content.finding import Finding, Severity
-from navigator.content.loader import Bundle, content_files, load
+from navigator.content.loader import Bundle, content_files, load, shown_name
 from navigator.content.localised import ENGLISH, localise
 from navigator.content.pathway import Pathway
 from navigator.content.translation import TranslationFile
@@ -143,11 +143,14 @@ class LiveContent:
         check: Checker | None = None,
         on_attempt: Callable[[Attempt], None] | None = None,
         translations: Path | None = None,
+        root: Path | None = None,
     ) -> None:
         self.paths = tuple(paths)
         self.translations = translations
         """The folder of translation files: a finding in one of them never blocks a version
         (the file is left out, English is shown)."""
+        self.root = root
+        """The content folder: files are named relative to it, never by a server path."""
         self.poll_seconds = poll_seconds
         self._check = check or default_checker
         self._on_attempt = on_attempt
@@ -234,7 +237,7 @@ class LiveContent:
                 log.exception("content reload failed")
 
     def _load(self, digest: str) -> tuple[Attempt, Snapshot | None]:
-        bundle = load(self._watched())
+        bundle = load(self._watched(), self.root)
         apart = self._translation_files(bundle)
         findings = _unique([*bundle.unreadable, *bundle.findings, *self._run_check(bundle, apart)])
         pathways = tuple(p for p, _ in bundle.pathways)
@@ -274,7 +277,8 @@ class LiveContent:
         """The paths of the translation files, read or not: their findings never block."""
         paths = {d.path for d in bundle.translations}
         if self.translations is not None:
-            folder = self.translations
+            # Findings name files as the loader shows them: relative to the content folder.
+            folder = Path(shown_name(self.translations, self.root) or self.translations)
             for f in [*bundle.unreadable, *bundle.findings]:
                 if Path(f.path).is_relative_to(folder):
                     paths.add(f.path)

@@ -27,7 +27,7 @@ def test_home_has_two_doors_search_and_urgent_help(client: TestClient) -> None:
 
 
 def test_every_page_has_the_header_search_skip_link_and_need_help(client: TestClient) -> None:
-    for url in ["/", "/urgent", "/services", "/services/infant-mh", "/privacy", "/status"]:
+    for url in ["/", "/urgent", "/services", "/services/infant-mh", "/privacy"]:
         html = page(client.get(url))
         assert html.select_one("header form[action='/search'] input[name=q]"), url
         assert html.select_one("a.govuk-skip-link[href='#main-content']"), url
