@@ -34,6 +34,7 @@ class Document:
     """One content file, parsed and validated."""
 
     path: str
+    """How the file is named in findings (relative to the content folder when one is given)."""
     model: BaseModel
     source: SourceMap
 
@@ -159,7 +160,7 @@ def _load(paths: Sequence[Path], root: Path | None) -> Bundle:
             bundle.scenario_files.append((model, source))
         else:
             bundle.extra.setdefault(type(model).__name__, []).append(
-                Document(str(path), model, source)
+                Document(source.path, model, source)
             )
     return bundle
 
