@@ -111,9 +111,7 @@ def scrub(text: str) -> str:
 
 
 def _phones(text: str) -> str:
-    found = list(
-        phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.VALID)
-    )
+    found = list(phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.VALID))
     for match in reversed(found):
         text = text[: match.start] + MARKERS["phone"] + text[match.end :]
     return text

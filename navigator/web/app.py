@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 ROUTERS = [
     "navigator.web.pages",
     "navigator.web.journey",
+    "navigator.web.feedback",
     "navigator.web.services",
     "navigator.web.api",
     "navigator.web.status",

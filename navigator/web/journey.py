@@ -28,12 +28,15 @@ from navigator.engine.facts import Locator
 from navigator.engine.flow import SKIP
 from navigator.engine.outcome import AnswerValue
 from navigator.geo.postcode import is_postcode, outward
+from navigator.store.records import TEXT_LIMIT
 from navigator.web.actions import urgent_actions
 from navigator.web.answers import Answers, pairs, with_query
 from navigator.web.deps import ContentDep, LocatorDep
+from navigator.web.feedback import CHOICES
 from navigator.web.journey_state import given_answers, keep, link, posted_answers, stateful
 from navigator.web.live import Snapshot
 from navigator.web.offers import lead, offers, rest
+from navigator.web.recording import record
 from navigator.web.rendering import render, site_url
 from navigator.web.steps import (
     audience_question,
@@ -270,6 +273,9 @@ def result(request: Request, pathway_id: str, content: ContentDep, locator: Loca
     own_url = link(f"/pathways/{pathway.id}/result", kept, pathway)
     base = site_url(request)
     grouped = offers(outcome.sections)
+    # Recorded once per journey and browser (a reload or Back shows the same record), never
+    # at the cost of the page: see navigator/web/recording.py.
+    ref = record(request, pathway, content.directory, outcome, given, locator)
     context = {
         "pathway": pathway,
         "result": outcome,
@@ -288,6 +294,9 @@ def result(request: Request, pathway_id: str, content: ContentDep, locator: Loca
             f"/pathways/{pathway.id}", _audience_only(pathway, family), pathway
         ),
         "urgent_back_url": question_url(pathway, RED_FLAGS, carried(given, outcome.answers)),
+        "feedback_ref": ref,
+        "feedback_choices": CHOICES,
+        "feedback_limit": TEXT_LIMIT,
     }
     return render(request, "result.html", context)
 
