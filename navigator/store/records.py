@@ -117,19 +117,43 @@ class Records:
         self.dedupe = dedupe
         """How long a journey shown again (reloaded, Back) is not recorded again."""
 
-    def add(self, journey: Journey, once: str | None = None, now: datetime | None = None) -> str:
-        """Keep `journey`; its random `ref`. With `once` (a key that names this journey in this
-        browser, see `seen_key`), a journey already recorded under that key within `dedupe`
-        is not recorded again: its first `ref` is returned."""
+    def seen(self, once: str, now: datetime | None = None) -> str | None:
+        """The `ref` of the journey recorded under `once` (see `seen_key`) within `dedupe`,
+        if it is still kept."""
         moment = now or datetime.now(UTC)
         with Session(self.engine) as session:
-            if once is not None:
-                seen = session.get(ServerState, once)
-                if seen is not None and _aware(seen.expires_at) > moment:
-                    ref = json.loads(seen.data).get("ref")
-                    if isinstance(ref, str) and self.find(ref) is not None:
-                        return ref
-            ref = secrets.token_urlsafe(REF_BYTES)
+            row = session.get(ServerState, once)
+            if row is None or row.kind != SEEN or _aware(row.expires_at) <= moment:
+                return None
+            ref = json.loads(row.data).get("ref")
+            if not isinstance(ref, str):
+                return None
+            found = session.exec(select(JourneyRecord.id).where(JourneyRecord.ref == ref)).first()
+            return ref if found is not None else None
+
+    @staticmethod
+    def new_ref() -> str:
+        """A new random `ref`."""
+        return secrets.token_urlsafe(REF_BYTES)
+
+    def add(
+        self,
+        journey: Journey,
+        once: str | None = None,
+        now: datetime | None = None,
+        ref: str | None = None,
+    ) -> str:
+        """Keep `journey` under `ref` (a new random one if not given); its `ref`. With `once`
+        (a key that names this journey in this browser, see `seen_key`), a journey already
+        recorded under that key within `dedupe` is not recorded again: its first `ref` is
+        returned."""
+        moment = now or datetime.now(UTC)
+        if once is not None:
+            first = self.seen(once, moment)
+            if first is not None:
+                return first
+        with Session(self.engine) as session:
+            ref = ref or self.new_ref()
             record = JourneyRecord(
                 ref=ref,
                 hour=hour_of(journey.hour),

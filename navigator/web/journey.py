@@ -275,7 +275,7 @@ def result(request: Request, pathway_id: str, content: ContentDep, locator: Loca
     grouped = offers(outcome.sections)
     # Recorded once per journey and browser (a reload or Back shows the same record), never
     # at the cost of the page: see navigator/web/recording.py.
-    ref = record(request, pathway, content.directory, outcome, given, locator)
+    ref, write = record(request, pathway, content.directory, outcome, given, locator)
     context = {
         "pathway": pathway,
         "result": outcome,
@@ -298,7 +298,9 @@ def result(request: Request, pathway_id: str, content: ContentDep, locator: Loca
         "feedback_choices": CHOICES,
         "feedback_limit": TEXT_LIMIT,
     }
-    return render(request, "result.html", context)
+    response = render(request, "result.html", context)
+    response.background = write
+    return response
 
 
 @router.get("/pathways/{pathway_id}/referral/{service_id}")

@@ -2,8 +2,8 @@
 
 `journey_of` is pure: a result and its answers become a `Journey` of content ids and categories,
 with the areas the postcode fell in that are no smaller than a ward, and never the postcode.
-`record` keeps it once per journey per browser, and never breaks or slows the result: any
-failure is logged without personal data and the page is shown all the same.
+`record` keeps it once per journey per browser, and never breaks or slows the result: the
+write happens after the page is sent, and any failure is logged without personal data.
 
 What counts: a result page of the site (`/pathways/{id}/result`), for families and
 practitioners alike. The API's results do not count: other systems call it (a practice's own
@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 
 from fastapi import Request
+from starlette.background import BackgroundTask
 
 from navigator.checker.coverage_dimensions import BUILDERS, DIMENSIONS
 from navigator.content.directory import AreaKind, Directory, Route, Service
@@ -159,17 +160,34 @@ def record(
     result: Result,
     answers: Mapping[str, AnswerValue],
     locator: Locator | None,
-) -> str | None:
-    """Record the journey this result page ends, once: its `ref` for "Did this help?", or
-    None when recording is off or failed. Never raises."""
+) -> tuple[str | None, BackgroundTask | None]:
+    """The `ref` of the record of the journey this result page ends, for "Did this help?"
+    (None when recording is off or the database cannot be read), and the task that writes it
+    after the page is sent (None if this journey was already recorded in this browser: a
+    reload, Back). Never raises, and the page never waits for the write."""
     if not request.app.state.settings.record_journeys:
-        return None
+        return None, None
     try:
         journey = journey_of(pathway, directory, result, answers, locator, datetime.now(UTC))
         kept = records(request)
         once = kept.seen_key(journey, request.cookies.get(COOKIE, ""))
-        return kept.add(journey, once=once)
+        first = kept.seen(once)
+        if first is not None:
+            return first, None
+        ref = kept.new_ref()
     except Exception as error:  # a record must never cost a family their result
-        # The error's type only: its message could quote a value from the answers.
-        log.error("the journey could not be recorded (%s)", type(error).__name__)
-        return None
+        _failed(error)
+        return None, None
+    return ref, BackgroundTask(_write, kept, journey, once, ref)
+
+
+def _write(kept: Records, journey: Journey, once: str, ref: str) -> None:
+    try:
+        kept.add(journey, once=once, ref=ref)
+    except Exception as error:
+        _failed(error)
+
+
+def _failed(error: Exception) -> None:
+    # The error's type only: its message could quote a value from the answers.
+    log.error("the journey could not be recorded (%s)", type(error).__name__)

@@ -134,5 +134,7 @@ def test_the_hour_and_months_arithmetic() -> None:
     assert months_before(NOW, 24) == datetime(2024, 12, 1, 12, 34, 56, tzinfo=UTC)
     assert months_before(datetime(2026, 3, 31, tzinfo=UTC), 1) == datetime(2026, 2, 28, tzinfo=UTC)
     assert months_before(datetime(2024, 3, 31, tzinfo=UTC), 1) == datetime(2024, 2, 29, tzinfo=UTC)
-    assert months_before(datetime(2026, 1, 15, tzinfo=UTC), 13) == datetime(2024, 12, 15, tzinfo=UTC)
+    assert months_before(datetime(2026, 1, 15, tzinfo=UTC), 13) == datetime(
+        2024, 12, 15, tzinfo=UTC
+    )
     assert isinstance(JourneyRecord.__tablename__, str)

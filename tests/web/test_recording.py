@@ -84,7 +84,7 @@ def family_journey(client: TestClient) -> str:
         assert client.post(START, data=step).status_code == 303
     response = client.get(f"{START}/result")
     assert response.status_code == 200
-    return response.text
+    return str(response.text)
 
 
 def feedback_ref(html: str) -> str:
@@ -307,3 +307,22 @@ def test_only_areas_no_smaller_than_a_ward_are_recorded() -> None:
     kept = [a for a in areas.areas if recordable_area(directory, a)]
     assert kept == ["ward-little-horton", "east", "district"]
     assert not recordable_area(directory, "not-in-the-directory")
+
+
+def test_a_failed_write_after_the_page_is_logged_without_personal_data(
+    site: tuple[FastAPI, TestClient],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    app, client = site
+
+    def fails(*args: object, **kwargs: object) -> str:
+        raise RuntimeError("BD3 8AA could not be written")
+
+    monkeypatch.setattr(Records, "add", fails)
+    with caplog.at_level(logging.ERROR):
+        response = client.get(PRACTITIONER)
+    assert response.status_code == 200 and len(page(response.text).select(".app-offer")) >= 2
+    assert "could not be recorded (RuntimeError)" in caplog.text
+    assert "BD3" not in caplog.text
+    assert rows(app)["journey_record"] == []
