@@ -15,6 +15,7 @@ from pathlib import Path
 
 from navigator.content.loader import load
 from navigator.engine import Result, navigate
+from navigator.engine.outcome import AnswerValue
 from navigator.store.records import Records
 from navigator.store.store import Store
 from navigator.web.recording import journey_of
@@ -40,7 +41,7 @@ def measure(rounds: int = 3) -> tuple[list[float], list[float]]:
         store = Store(f"sqlite:///{Path(folder) / 'n.db'}")
         store.upgrade()
         records = Records(store.engine)
-        answers_list = [
+        answers_list: list[dict[str, AnswerValue]] = [
             {
                 "red_flags": ["none"], "audience": "practitioner", "stage": "postnatal",
                 "age": age, "concerns": [concern], "need": need, "postcode": "unknown",
