@@ -91,7 +91,7 @@ _COMMON = (
     "I I'm I've I'd A An The And But Or So He She It We They You My Our Your His Her Their "
     "Is Was Has Had Who What When Where Why How This That These Those Then There Here "
     "Yes No Not Also Just Only Very Mum Dad Baby Nurse Doctor Sister Health Visitor GP "
-    "NHS Bradford Better Start Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+    "NHS Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 )
 _NOT_NAMES = frozenset(_COMMON.split())
 """Capitalised words after a relation that are not a name ("my son And I")."""
