@@ -68,6 +68,14 @@ class Settings:
     """The window of `sign_in_attempts`."""
     max_body_bytes: int = 65536
     """The largest request body accepted (JSON to the API, forms); more gets 413."""
+    record_journeys: bool = True
+    """Keep an anonymous record of each finished journey on the site (the hour, the answers'
+    categories, the areas no smaller than a ward, what was shown: never a name, a date of birth,
+    a postcode or free text) and offer "Did this help?". `false` records nothing and hides the
+    question. See docs/decisions/records.md."""
+    retention_months: int = 24
+    """How long journey records and feedback are kept: `navigator db purge` deletes older
+    ones (and expired server-side state)."""
     extra: dict[str, str] = field(default_factory=dict)
     """Settings that other parts add (unused by the core)."""
 
@@ -149,6 +157,20 @@ class Settings:
                 changes[f.name] = number
             elif kind == "float":
                 changes[f.name] = float(raw)
+            elif kind == "bool":
+                changes[f.name] = _flag(PREFIX + f.name.upper(), raw)
             else:
                 changes[f.name] = raw
         return replace(cls(), **changes)  # type: ignore[arg-type]
+
+
+TRUE = frozenset({"1", "true", "yes", "on"})
+FALSE = frozenset({"0", "false", "no", "off"})
+
+
+def _flag(name: str, raw: str) -> bool:
+    """A yes/no setting: `true`/`false` (also 1/0, yes/no, on/off, any case)."""
+    word = raw.strip().lower()
+    if word in TRUE or word in FALSE:
+        return word in TRUE
+    raise ValueError(f"{name} must be true or false, not {raw!r}")

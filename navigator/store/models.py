@@ -73,7 +73,9 @@ class JourneyRecord(SQLModel, table=True):
     age_band: str | None = Field(default=None, index=True, description="A coverage age band.")
     need: str | None = Field(default=None)
     disposition: str | None = Field(
-        default=None, index=True, description="The red flag's disposition, if one was answered."
+        default=None,
+        index=True,
+        description="The result's disposition; all a red-flag journey keeps (with the hour).",
     )
     catch_all_only: bool = Field(
         default=False, description="True if only catch-all services fitted."

@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 ROUTERS = [
     "navigator.web.pages",
     "navigator.web.journey",
+    "navigator.web.feedback",
     "navigator.web.services",
     "navigator.web.api",
     "navigator.web.commission.sign_in",
