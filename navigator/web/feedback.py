@@ -13,14 +13,16 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from navigator.store.records import HELPED, TEXT_LIMIT
+from navigator.web.catalogue import N_, gettext, ngettext
+from navigator.web.language import with_language
 from navigator.web.recording import records
 from navigator.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
 log = logging.getLogger(__name__)
 
-CHOICES = (("yes", "Yes"), ("partly", "Partly"), ("no", "No"))
-"""The answers, in the order the form shows them."""
+CHOICES = (("yes", N_("Yes")), ("partly", N_("Partly")), ("no", N_("No")))
+"""The answers, in the order the form shows them (their words translated in the template)."""
 
 
 def _context(ref: str, helped: str, text: str, errors: list[tuple[str, str]]) -> dict[str, object]:
@@ -40,18 +42,23 @@ def _context(ref: str, helped: str, text: str, errors: list[tuple[str, str]]) ->
 async def give_feedback(request: Request) -> Response:
     """Keep the answer to "Did this help?", or show the form again with what to fix."""
     if request.headers.get("sec-fetch-site", "same-origin") not in {"same-origin", "none"}:
-        raise HTTPException(403, "Feedback can only be given from this site's own pages.")
+        raise HTTPException(403, gettext("Feedback can only be given from this site's own pages."))
     if not request.app.state.settings.record_journeys:
-        raise HTTPException(404, "This site does not collect feedback.")
+        raise HTTPException(404, gettext("This site does not collect feedback."))
     form = await request.form()
     ref = str(form.get("ref") or "")
     helped = str(form.get("helped") or "")
     text = str(form.get("text") or "").replace("\r\n", "\n")
     errors: list[tuple[str, str]] = []
     if helped not in HELPED:
-        errors.append(("helped", "Select yes, partly or no"))
+        errors.append(("helped", gettext("Select yes, partly or no")))
     if len(text) > TEXT_LIMIT:
-        errors.append(("text", f"Your comments must be {TEXT_LIMIT} characters or fewer"))
+        too_long = ngettext(
+            "Your comments must be %(num)s character or fewer",
+            "Your comments must be %(num)s characters or fewer",
+            TEXT_LIMIT,
+        )
+        errors.append(("text", too_long))
     if errors:
         return render(request, "feedback.html", _context(ref, helped, text, errors))
     kept = records(request)
@@ -60,15 +67,17 @@ async def give_feedback(request: Request) -> Response:
     except Exception as error:
         log.error("feedback could not be stored (%s)", type(error).__name__)
         raise HTTPException(
-            503, "Your feedback could not be saved just now. Please try again later."
+            503, gettext("Your feedback could not be saved just now. Please try again later.")
         ) from None
     if stored is None:
         raise HTTPException(
             404,
-            "We could not find the results this feedback is about: they may be too old. "
-            "Thank you all the same.",
+            gettext(
+                "We could not find the results this feedback is about: they may be too old. "
+                "Thank you all the same."
+            ),
         )
-    return RedirectResponse("/feedback/thanks", status_code=303)
+    return RedirectResponse(with_language("/feedback/thanks"), status_code=303)
 
 
 @router.get("/feedback/thanks")

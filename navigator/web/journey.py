@@ -31,7 +31,7 @@ from navigator.geo.postcode import is_postcode, outward
 from navigator.store.records import TEXT_LIMIT
 from navigator.web.actions import urgent_actions
 from navigator.web.answers import Answers, pairs, with_query
-from navigator.web.catalogue import gettext
+from navigator.web.catalogue import N_, gettext, translated
 from navigator.web.deps import LocatorDep, PageContentDep
 from navigator.web.feedback import CHOICES
 from navigator.web.journey_state import given_answers, keep, link, posted_answers, stateful
@@ -51,6 +51,14 @@ from navigator.web.steps import (
 from navigator.web.summary import family_facts, rows
 
 router = APIRouter(include_in_schema=False)
+
+RED_FLAG_WORDS = (
+    N_("Select all that apply."),
+    N_("We ask about these first because they need help now."),
+)
+"""The red-flag question's hint and "why we ask": fixed English in the engine
+(navigator/engine/navigate.py), which knows nothing of languages. Marked here for the
+catalogue and translated when the question is shown (`_in_language`)."""
 
 
 def pathway_or_404(content: Snapshot, pathway_id: str) -> Pathway:
@@ -203,6 +211,18 @@ def unfound_page(
     return _question_page(request, pathway, shown, given, error, unfound=True)
 
 
+def _in_language(ask: Ask) -> Ask:
+    """The red-flag question with the engine's hint and "why we ask" in the page's language
+    (the other questions' words come translated with the content)."""
+    if ask.question_id != RED_FLAGS:
+        return ask
+    return replace(
+        ask,
+        hint=translated(ask.hint) if ask.hint else ask.hint,
+        why_we_ask=translated(ask.why_we_ask) if ask.why_we_ask else ask.why_we_ask,
+    )
+
+
 def _question_page(
     request: Request,
     pathway: Pathway,
@@ -218,7 +238,7 @@ def _question_page(
     back = question_url(pathway, ask.previous, everything) if ask.previous else with_language("/")
     context: dict[str, Any] = {
         "pathway": pathway,
-        "ask": ask,
+        "ask": _in_language(ask),
         "error": error,
         "value": value if value is not None else "",
         "values": value if isinstance(value, list) else [value] if value else [],

@@ -14,8 +14,13 @@ from babel.messages.frontend import CommandLineInterface
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
+from navigator.content.directory import Directory
+from navigator.content.pathway import Pathway
+from navigator.engine import Ask, navigate
 from navigator.web import catalogue, language
 from navigator.web.catalogue import gettext, ngettext, reviewed, translations
+from navigator.web.feedback import CHOICES
+from navigator.web.journey import RED_FLAG_WORDS
 from navigator.web.language import LOCALE_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -165,3 +170,23 @@ def test_the_template_catalogue_is_up_to_date(
     assert committed - extracted == set(), "no longer used: run `make translations`"
     for code in CODES:
         assert extracted <= {m.id for m in _catalog(code) if m.id}, code
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_engines_red_flag_words_are_in_the_catalogue(
+    code: str, pathway: Pathway, directory: Directory
+) -> None:
+    """The engine's fixed English for the red-flag question is what the web marks for the
+    catalogue (else the page would show it in English), and each language translates it."""
+    ask = navigate(pathway, directory, {})
+    assert isinstance(ask, Ask) and ask.question_id == "red_flags"
+    assert [ask.hint, ask.why_we_ask] == list(RED_FLAG_WORDS)
+    for words in RED_FLAG_WORDS:
+        assert translations(code).gettext(words) not in ("", words), words
+
+
+@pytest.mark.parametrize(
+    ("code", "labels"), [("ur", ["ہاں", "کچھ حد تک", "نہیں"]), ("pl", ["Tak", "Częściowo", "Nie"])]
+)
+def test_the_feedback_answers_are_translated(code: str, labels: list[str]) -> None:
+    assert [translations(code).gettext(label) for _, label in CHOICES] == labels

@@ -259,3 +259,62 @@ def test_the_eligibility_checker_speaks_the_page_language(client: TestClient) ->
     assert text(html, ".app-verdict h3").startswith(("Nie:", "Tak:", "Prawdopodobnie"))
     field = html.select_one(".app-eligibility-form input[name='lang']")
     assert field is not None and field.get("value") == "pl"
+
+
+def test_the_red_flag_questions_hint_and_why_we_ask_are_in_the_page_language(
+    client: TestClient,
+) -> None:
+    """The engine says them in English; the page shows them in the reader's language."""
+    for code, hint, why in (
+        ("ur", "جو بھی لاگو ہوں سب منتخب کریں۔", "ہم پہلے ان کے بارے میں پوچھتے ہیں"),
+        ("pl", "Wybierz wszystkie pasujące odpowiedzi.", "Pytamy o to najpierw"),
+    ):
+        html = page(client.get(f"{START}/questions/red_flags?audience=family&lang={code}"))
+        assert text(html, "#red_flags-hint") == hint
+        assert text(html, ".govuk-details__text").startswith(why)
+        assert "Select all that apply" not in html.get_text()
+    english = page(client.get(f"{START}/questions/red_flags?audience=family"))
+    assert text(english, "#red_flags-hint") == "Select all that apply."
+
+
+def test_the_feedback_form_on_an_urdu_result_speaks_urdu(client: TestClient) -> None:
+    html = page(client.get(f"{START}/result?{PRACTITIONER}&lang=ur"))
+    form = html.select_one("form.app-feedback")
+    assert form is not None
+    assert form.get("action") == "/feedback?lang=ur"
+    assert text(form, "legend") == "کیا اس سے مدد ملی؟"
+    assert text(form, "#helped-hint").startswith("آپ کا جواب اس رہنمائی کو بہتر")
+    labels = [label.get_text(strip=True) for label in form.select(".govuk-radios__label")]
+    assert labels == ["ہاں", "کچھ حد تک", "نہیں"]
+    assert text(form, "label[for='text']") == "ہمیں مزید بتائیں (اختیاری)"
+    assert "500 حروف" in text(form, "#text-hint")
+    assert text(form, "button") == "رائے بھیجیں"
+    ref = form.select_one("input[name='ref']")
+    assert ref is not None
+    # Nothing chosen: the form again, its error in Urdu.
+    again = page(client.post("/feedback?lang=ur", data={"ref": str(ref.get("value"))}))
+    assert text(again, ".govuk-error-summary__list") == "ہاں، کچھ حد تک یا نہیں منتخب کریں"
+    assert text(again, "title").startswith("غلطی:")
+    # Too long, in Polish: the plural form for 500.
+    long = client.post("/feedback?lang=pl", data={"ref": "x", "helped": "yes", "text": "a" * 501})
+    assert text(page(long), "#text-error").endswith("Komentarz może mieć najwyżej 500 znaków")
+    sent = client.post("/feedback?lang=ur", data={"ref": str(ref.get("value")), "helped": "yes"})
+    assert sent.status_code == 303 and sent.headers["location"] == "/feedback/thanks?lang=ur"
+    thanks = page(client.get(sent.headers["location"]))
+    assert text(thanks, "h1") == "آپ کی رائے کا شکریہ"
+    assert "ہم رائے 24 مہینے بعد مٹا دیتے ہیں" in thanks.get_text()
+    assert "Thank you" not in thanks.get_text()
+
+
+def test_the_privacy_page_in_polish_describes_the_records_and_feedback(
+    client: TestClient,
+) -> None:
+    html = page(client.get("/privacy?lang=pl"))
+    words = " ".join(html.get_text().split())
+    assert "Co liczymy, nie wiedząc, kim jesteś" in words
+    assert "zapisujemy anonimowy rekord" in words
+    assert "nigdy kod pocztowy ani jego część" in words
+    assert "„Czy to pomogło?”" in words
+    assert "Usuwamy te rekordy i komentarze po 24 miesiącach." in words
+    assert "Odpowiedzi specjalisty są w adresie strony" in words
+    assert "anonymous record" not in words and "Did this help?" not in words
