@@ -399,22 +399,11 @@ def _branch(
     # A branch that skips layers bows out to the right, further for each one.
     bow = 40 + 46 * skips.get("count", 0)
     skips["count"] = skips.get("count", 0) + 1
-    group = element("g", parent, class_="app-flow__branch")
-    element("title", group, title)
     d = (
         f"M{a.right:.0f},{a.y:.0f} C{a.right + bow:.0f},{a.y:.0f} "
         f"{b.right + bow:.0f},{b.y:.0f} {b.right:.0f},{b.y:.0f}"
     )
-    element(
-        "path",
-        group,
-        d=d,
-        fill="none",
-        stroke=palette.SECONDARY,
-        stroke_width=1.5,
-        stroke_dasharray="6 3" if branch.when is not None else None,
-        marker_end=arrow,
-    )
+    group = _branch_path(parent, title, d, arrow, dashed=branch.when is not None)
     text_lines(
         group,
         a.right + bow * 0.75 + 4,
@@ -426,21 +415,11 @@ def _branch(
 
 
 def _edge(parent: ET.Element, a: Box, b: Box, label: str, arrow: str, title: str) -> None:
-    group = element("g", parent, class_="app-flow__branch")
-    element("title", group, title)
     d = (
         f"M{a.x:.0f},{a.bottom:.0f} C{a.x:.0f},{a.bottom + 24:.0f} {b.x:.0f},{b.top - 24:.0f} "
         f"{b.x:.0f},{b.top:.0f}"
     )
-    element(
-        "path",
-        group,
-        d=d,
-        fill="none",
-        stroke=palette.SECONDARY,
-        stroke_width=1.5,
-        marker_end=arrow,
-    )
+    group = _branch_path(parent, title, d, arrow)
     element(
         "text",
         group,
@@ -450,6 +429,25 @@ def _edge(parent: ET.Element, a: Box, b: Box, label: str, arrow: str, title: str
         font_size=11,
         fill=palette.SECONDARY,
     )
+
+
+def _branch_path(
+    parent: ET.Element, title: str, d: str, arrow: str, *, dashed: bool = False
+) -> ET.Element:
+    """A branch's group: its title (the words a screen reader gives) and its arrowed line."""
+    group = element("g", parent, class_="app-flow__branch")
+    element("title", group, title)
+    element(
+        "path",
+        group,
+        d=d,
+        fill="none",
+        stroke=palette.SECONDARY,
+        stroke_width=1.5,
+        stroke_dasharray="6 3" if dashed else None,
+        marker_end=arrow,
+    )
+    return group
 
 
 def _summary(pathway: Pathway, layer_of: dict[str, int]) -> str:
