@@ -19,6 +19,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from navigator.content.model_cache import ModelCache
 from navigator.engine.facts import Locator
 from navigator.settings import Settings
 from navigator.store import ContentVersion, Store
@@ -81,6 +82,7 @@ def create_app(settings: Settings | None = None, *, locator: Locator | None = No
         settings.content_poll_seconds,
         on_attempt=lambda attempt: _record(store, attempt),
         translations=settings.translations_path,
+        cache=ModelCache(settings.state_dir) if settings.content_cache else None,
     )
 
     @asynccontextmanager

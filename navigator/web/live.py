@@ -25,6 +25,7 @@ from navigator.content.directory import Directory, Service
 from navigator.content.finding import Finding, Severity
 from navigator.content.loader import Bundle, content_files, load
 from navigator.content.localised import ENGLISH, localise
+from navigator.content.model_cache import ModelCache
 from navigator.content.pathway import Pathway
 from navigator.content.translation import TranslationFile
 from navigator.content.vocabulary import RouteKind
@@ -143,8 +144,11 @@ class LiveContent:
         check: Checker | None = None,
         on_attempt: Callable[[Attempt], None] | None = None,
         translations: Path | None = None,
+        cache: ModelCache | None = None,
     ) -> None:
         self.paths = tuple(paths)
+        self.cache = cache
+        """Where loaded content is kept by the files' hash (the checker runs all the same)."""
         self.translations = translations
         """The folder of translation files: a finding in one of them never blocks a version
         (the file is left out, English is shown)."""
@@ -234,7 +238,8 @@ class LiveContent:
                 log.exception("content reload failed")
 
     def _load(self, digest: str) -> tuple[Attempt, Snapshot | None]:
-        bundle = load(self._watched())
+        watched = self._watched()
+        bundle = load(watched) if self.cache is None else self.cache.load(watched, wait=False)
         apart = self._translation_files(bundle)
         findings = _unique([*bundle.unreadable, *bundle.findings, *self._run_check(bundle, apart)])
         pathways = tuple(p for p, _ in bundle.pathways)
