@@ -57,8 +57,29 @@ class Settings:
     state_minutes: int = 60
     """How long a family's answers are kept on the server after their last step (then purged;
     "Leave this site" deletes them at once). See docs/decisions/state.md."""
+    session_hours: int = 8
+    """The longest a commissioner's sign-in lasts, however busy (then sign in again)."""
+    session_idle_minutes: int = 30
+    """A commissioner's sign-in ends after this long with no request (then sign in again)."""
+    sign_in_failures: int = 5
+    """Failed sign-ins in a row (password or code) that lock a commissioner's account."""
+    lock_minutes: int = 15
+    """How long a locked account stays locked (`navigator commissioner unlock` ends it early)."""
+    sign_in_attempts: int = 10
+    """Sign-in attempts allowed per account, and again per client address, in
+    `sign_in_window_minutes` (counted in memory only; the address is never stored or logged)."""
+    sign_in_window_minutes: int = 15
+    """The window of `sign_in_attempts`."""
     max_body_bytes: int = 65536
     """The largest request body accepted (JSON to the API, forms); more gets 413."""
+    record_journeys: bool = True
+    """Keep an anonymous record of each finished journey on the site (the hour, the answers'
+    categories, the areas no smaller than a ward, what was shown: never a name, a date of birth,
+    a postcode or free text) and offer "Did this help?". `false` records nothing and hides the
+    question. See docs/decisions/records.md."""
+    retention_months: int = 24
+    """How long journey records and feedback are kept: `navigator db purge` deletes older
+    ones (and expired server-side state)."""
     extra: dict[str, str] = field(default_factory=dict)
     """Settings that other parts add (unused by the core)."""
 
@@ -140,6 +161,20 @@ class Settings:
                 changes[f.name] = number
             elif kind == "float":
                 changes[f.name] = float(raw)
+            elif kind == "bool":
+                changes[f.name] = _flag(PREFIX + f.name.upper(), raw)
             else:
                 changes[f.name] = raw
         return replace(cls(), **changes)  # type: ignore[arg-type]
+
+
+TRUE = frozenset({"1", "true", "yes", "on"})
+FALSE = frozenset({"0", "false", "no", "off"})
+
+
+def _flag(name: str, raw: str) -> bool:
+    """A yes/no setting: `true`/`false` (also 1/0, yes/no, on/off, any case)."""
+    word = raw.strip().lower()
+    if word in TRUE or word in FALSE:
+        return word in TRUE
+    raise ValueError(f"{name} must be true or false, not {raw!r}")

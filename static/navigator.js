@@ -110,3 +110,13 @@ window.addEventListener("popstate", () => {
   history.replaceState(history.state, "", url);
   shownUrl = new URL(url, window.location.href).href;
 });
+
+// The workbench's htmx requests carry the session's CSRF token as a header (its forms carry it
+// in a hidden field too, for when JavaScript is off). The token is in a meta tag, never in an
+// inline script: the Content Security Policy allows none.
+document.addEventListener("htmx:configRequest", (event) => {
+  const meta = document.querySelector('meta[name="csrf-token"]');
+  if (meta && event.detail && event.detail.headers) {
+    event.detail.headers["X-CSRF-Token"] = meta.getAttribute("content");
+  }
+});

@@ -33,7 +33,7 @@ def check_geography(scope: Scope) -> list[Finding]:
     source = scope.bundle.directory_source
     if directory is None or source is None:
         return []
-    root = Path(source.path).parent
+    root = Path(source.file or source.path).parent
     found: list[Finding] = []
     found += _references(scope, directory)
     found += _prefixes(scope, directory)

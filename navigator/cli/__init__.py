@@ -21,6 +21,7 @@ COMMANDS = (
     "navigator.cli.oruk",
     "navigator.cli.db",
     "navigator.cli.report",
+    "navigator.cli.commissioner",
 )
 """Modules that each define `register(subparsers)`; their order is the order of the help."""
 

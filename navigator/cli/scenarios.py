@@ -15,9 +15,9 @@ import sys
 from navigator.checker import check
 from navigator.cli.common import add_paths, content_paths, load_or_report, locator
 from navigator.content.finding import Severity
-from navigator.content.pathway import Pathway, Scenario
 from navigator.engine.outcome import Outcome
 from navigator.engine.scenarios import Failure, coverage_of, run
+from navigator.engine.scenarios import plan as plan_of
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -55,13 +55,10 @@ def run_all(args: argparse.Namespace) -> int:
     directory = bundle.directory
     lookup = locator(bundle)
     pathways = {p.id: p for p, _ in bundle.pathways}
-    plan: list[tuple[Pathway, Scenario]] = [(p, s) for p in pathways.values() for s in p.scenarios]
-    for file, source in bundle.scenario_files:
-        pathway = pathways.get(file.pathway)
-        if pathway is None:
-            print(f"{source.path}: no pathway '{file.pathway}' for these scenarios")
-            return 1
-        plan.extend((pathway, s) for s in file.scenarios)
+    plan, orphans = plan_of(bundle)
+    if orphans:
+        print(orphans[0])
+        return 1
     failures: list[Failure] = []
     outcomes: list[Outcome] = []
     for pathway, scenario in plan:

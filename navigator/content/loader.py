@@ -34,6 +34,7 @@ class Document:
     """One content file, parsed and validated."""
 
     path: str
+    """How the file is named in findings (relative to the content folder when one is given)."""
     model: BaseModel
     source: SourceMap
 
@@ -96,18 +97,30 @@ def content_files(paths: Iterable[Path]) -> tuple[list[Path], list[Finding]]:
     return files, missing
 
 
-def load(paths: Sequence[Path] = DEFAULT_PATHS) -> Bundle:
-    """Read and validate every content file under `paths`."""
+def shown_name(path: Path, root: Path | None) -> str | None:
+    """How a content file is named in findings and reasons: relative to `root` if given."""
+    if root is None:
+        return None
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return path.name
+
+
+def load(paths: Sequence[Path] = DEFAULT_PATHS, root: Path | None = None) -> Bundle:
+    """Read and validate every content file under `paths`. With `root` (the web app's content
+    folder), files are named relative to it (`pathways/early-years.yaml`), and one outside it by
+    its name alone, so no path on the server reaches a page or the API."""
     with collection_paused():
-        return _load(paths)
+        return _load(paths, root)
 
 
-def _load(paths: Sequence[Path]) -> Bundle:
+def _load(paths: Sequence[Path], root: Path | None) -> Bundle:
     bundle = Bundle()
     files, bundle.unreadable = content_files(paths)
     for path in files:
         try:
-            data, source = read_yaml(path)
+            data, source = read_yaml(path, shown_name(path, root))
         except Unreadable as error:
             if error.finding.code == "FILE-001":
                 bundle.unreadable.append(error.finding)
@@ -147,7 +160,7 @@ def _load(paths: Sequence[Path]) -> Bundle:
             bundle.scenario_files.append((model, source))
         else:
             bundle.extra.setdefault(type(model).__name__, []).append(
-                Document(str(path), model, source)
+                Document(source.path, model, source)
             )
     return bundle
 

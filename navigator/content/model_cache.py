@@ -75,11 +75,13 @@ def _sources(models: frozenset[type[BaseModel]]) -> str:
     return hash.hexdigest()
 
 
-def content_key(paths: Sequence[Path], version: str) -> str:
-    """The SHA-256 of `version` and, for every content file under `paths`, its path and bytes
-    (and of each path that does not exist)."""
+def content_key(paths: Sequence[Path], root: Path | None, version: str) -> str:
+    """The SHA-256 of `version`, of the folder files are named relative to (`root`), and, for
+    every content file under `paths`, its path and bytes (and of each path that does not
+    exist)."""
     files, missing = content_files(paths)
-    hash = hashlib.sha256(version.encode() + b"\0")
+    named = "" if root is None else str(root.resolve())
+    hash = hashlib.sha256(version.encode() + b"\0" + named.encode() + b"\0")
     for path in files:
         hash.update(str(path).encode() + b"\0")
         try:
@@ -102,18 +104,18 @@ class ModelCache:
         (a corrupt file or another version of the libraries), for tests and the benchmark."""
         self._writing = threading.Lock()
 
-    def load(self, paths: Sequence[Path], *, wait: bool = True) -> Bundle:
-        """What `loader.load(paths)` gives, from the cache when the files and the code are
+    def load(self, paths: Sequence[Path], root: Path | None = None, *, wait: bool = True) -> Bundle:
+        """What `loader.load(paths, root)` gives, from the cache when the files and the code are
         unchanged. On a miss the cache is written, before returning if `wait`, else in a
         background thread (a start-up does not wait for it)."""
         version = code_version()
-        key = content_key(paths, version)
+        key = content_key(paths, root, version)
         found = self._read(key)
         if found is not None:
             self.outcome = "hit"
             return found
-        bundle = load(paths)
-        if content_key(paths, version) != key:
+        bundle = load(paths, root)
+        if content_key(paths, root, version) != key:
             return bundle  # a file changed while it was read: this bundle has no one key
         if wait:
             self._write(key, bundle)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path as PathLike
 from typing import Any
 
 from pydantic import BaseModel
@@ -36,6 +37,9 @@ class SourceMap:
 
     def __init__(self, path: str) -> None:
         self.path = path
+        self.file: PathLike | None = None
+        """The file on disk, where `path` is only how it is named (relative to the content
+        folder, in the web app); files it names (boundaries) are found beside this one."""
         self._keys: dict[Path, Position] = {}
         self._values: dict[Path, Position] = {}
 

@@ -64,17 +64,18 @@ class PlainComposer(Composer):
         return super().compose_node(parent, index)
 
 
-def read_yaml(path: Path) -> tuple[Any, SourceMap]:
-    """Parse one YAML file, keeping positions. YAML 1.2, so `no` stays the word 'no'.
+def read_yaml(path: Path, shown: str | None = None) -> tuple[Any, SourceMap]:
+    """Parse one YAML file, keeping positions. YAML 1.2, so `no` stays the word 'no'. Its
+    positions name it `shown` (default: the path as given).
 
     A well-formed file is read by libyaml (`yaml_events`); anything it does not take, and
     every file with a problem, by ruamel.yaml, which reports the problem (`read_careful`)."""
-    shown = str(path)
+    shown = shown or str(path)
     text = _text(path, shown)
     fast = read_events(text, shown, MAX_DEPTH)
-    if fast is not None:
-        return fast
-    return read_careful(text, shown)
+    data, source = fast if fast is not None else read_careful(text, shown)
+    source.file = path
+    return data, source
 
 
 def read_careful(text: str, shown: str) -> tuple[Any, SourceMap]:

@@ -61,6 +61,19 @@ def navigate(
     return _routine_result(pathway, directory, journey, facts, complete, scan)
 
 
+def journey_facts(
+    pathway: Pathway,
+    directory: Directory,
+    answers: Mapping[str, AnswerValue],
+    locator: Locator | None = None,
+) -> Facts:
+    """The eligibility facts these answers give: what a result was matched on (the areas
+    the postcode fell in, the stage and age, the concerns, the named facts)."""
+    journey = walk(pathway, directory, answers)
+    audience = _audience(pathway, journey.answers, answers)
+    return _facts(pathway, directory, journey.answers, audience, locator)
+
+
 def _audience(
     pathway: Pathway, kept: Mapping[str, AnswerValue], given: Mapping[str, AnswerValue]
 ) -> Audience:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from navigator.content.directory import Directory
+from navigator.content.loader import Bundle
 from navigator.content.pathway import Pathway, Scenario
 from navigator.engine.facts import Locator
 from navigator.engine.navigate import navigate
@@ -119,6 +120,21 @@ def _failures(scenario: Scenario, outcome: Outcome) -> Iterable[Failure]:
         )
 
 
+def plan(bundle: Bundle) -> tuple[list[tuple[Pathway, Scenario]], list[str]]:
+    """Every scenario of the bundle with its pathway (those in the pathway files, then those in
+    scenario files), and the scenario files whose pathway is not there (as messages)."""
+    pathways = {p.id: p for p, _ in bundle.pathways}
+    found: list[tuple[Pathway, Scenario]] = [(p, s) for p in pathways.values() for s in p.scenarios]
+    orphans = []
+    for file, source in bundle.scenario_files:
+        pathway = pathways.get(file.pathway)
+        if pathway is None:
+            orphans.append(f"{source.path}: no pathway '{file.pathway}' for these scenarios")
+            continue
+        found.extend((pathway, s) for s in file.scenarios)
+    return found, orphans
+
+
 def _offered(result: Result) -> set[str]:
     return {f"{c.service_id}/{c.route}" for c in [*result.cards(), *result.ask_about]}
 
@@ -145,4 +161,4 @@ def coverage_of(
     return cover
 
 
-__all__ = ["Coverage", "Failure", "coverage_of", "run"]
+__all__ = ["Coverage", "Failure", "coverage_of", "plan", "run"]

@@ -42,12 +42,12 @@ class ServerState(SQLModel, table=True):
     while they go through a journey, so that none is in the address or the history. Expires
     `expires_at` (60 minutes after the last step by default), deleted by "Leave this site" and
     purged when expired. The one table that may hold anything about a person, and only for
-    that long."""
+    that long. A commissioner's sign-in session is kept here too (kind `session`)."""
 
     __tablename__ = "server_state"
 
     id: str = Field(primary_key=True, description="A random id (256 bits), the cookie's value.")
-    kind: str = Field(index=True, description="What the state is for: `journey`.")
+    kind: str = Field(index=True, description="What the state is for: `journey`, `session`.")
     data: str = Field(default="{}", description="JSON object: the state itself.")
     expires_at: datetime = Field(index=True, description="When it is purged (UTC).")
 
@@ -73,7 +73,9 @@ class JourneyRecord(SQLModel, table=True):
     age_band: str | None = Field(default=None, index=True, description="A coverage age band.")
     need: str | None = Field(default=None)
     disposition: str | None = Field(
-        default=None, index=True, description="The red flag's disposition, if one was answered."
+        default=None,
+        index=True,
+        description="The result's disposition; all a red-flag journey keeps (with the hour).",
     )
     catch_all_only: bool = Field(
         default=False, description="True if only catch-all services fitted."
@@ -142,3 +144,25 @@ class Feedback(SQLModel, table=True):
     hour: datetime = Field(index=True, description="The hour it was given (UTC).")
     helped: str = Field(description="`yes`, `no` or `partly`.")
     text: str = Field(default="", max_length=500, description="Scrubbed, at most 500 characters.")
+
+
+class Commissioner(SQLModel, table=True):
+    """An account that may sign in to the commissioners' workbench (docs/decisions/state.md,
+    "Commissioners' sessions"). Made and removed with `navigator commissioner`. The password is
+    kept only as an argon2id hash; the TOTP secret is kept so the second factor can be checked."""
+
+    __tablename__ = "commissioner"
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(unique=True, index=True, description="Lower-case; the sign-in name.")
+    password_hash: str = Field(description="argon2id, in the PHC string format.")
+    totp_secret: str = Field(description="Base32 TOTP secret (30 s, 6 digits).")
+    totp_last_step: int | None = Field(
+        default=None, description="The time step of the last code used: no code is used twice."
+    )
+    failed_attempts: int = Field(default=0, description="Failed sign-ins since the last success.")
+    locked_until: datetime | None = Field(
+        default=None, description="No sign-in before this (UTC), after too many failures."
+    )
+    created_at: datetime = Field(description="When the account was made (UTC).")
+    last_sign_in_at: datetime | None = Field(default=None, description="The last sign-in (UTC).")

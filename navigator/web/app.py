@@ -23,6 +23,7 @@ from navigator.content.model_cache import ModelCache
 from navigator.engine.facts import Locator
 from navigator.settings import Settings
 from navigator.store import ContentVersion, Store
+from navigator.web.commission.guard import install as install_guard
 from navigator.web.deps import DefaultLocator
 from navigator.web.language import LanguageChoice
 from navigator.web.limits import BodyLimit
@@ -37,9 +38,11 @@ log = logging.getLogger(__name__)
 ROUTERS = [
     "navigator.web.pages",
     "navigator.web.journey",
+    "navigator.web.feedback",
     "navigator.web.services",
     "navigator.web.api",
-    "navigator.web.status",
+    "navigator.web.commission.sign_in",
+    "navigator.web.commission.workbench",
     "navigator.web.pictures",
     "navigator.web.search_routes",
     "navigator.web.oruk",
@@ -82,6 +85,7 @@ def create_app(settings: Settings | None = None, *, locator: Locator | None = No
         settings.content_poll_seconds,
         on_attempt=lambda attempt: _record(store, attempt),
         translations=settings.translations_path,
+        root=settings.content_root,  # files named relative to it: no server path is shown
         cache=ModelCache(settings.state_dir) if settings.content_cache else None,
     )
 
@@ -92,7 +96,7 @@ def create_app(settings: Settings | None = None, *, locator: Locator | None = No
         try:
             live.current()
         except NoContent:
-            log.error("no good content to serve: see /status")
+            log.error("no good content to serve: see /commission/status")
         live.start()
         if isinstance(app.state.locator, DefaultLocator):
             # The postcode lookup is loaded, or built if the areas changed, while the site
@@ -117,6 +121,7 @@ def create_app(settings: Settings | None = None, *, locator: Locator | None = No
     app.state.live = live
     app.state.locator = locator or DefaultLocator(settings)
     app.state.templates = make_templates(content_root=settings.content_root)
+    install_guard(app, settings)  # inside the body limit: the guard reads a form's CSRF token
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(Methods, routes=app.router.routes)
     app.add_middleware(SecurityHeaders)

@@ -28,14 +28,17 @@ from navigator.engine.facts import Locator
 from navigator.engine.flow import SKIP
 from navigator.engine.outcome import AnswerValue
 from navigator.geo.postcode import is_postcode, outward
+from navigator.store.records import TEXT_LIMIT
 from navigator.web.actions import urgent_actions
 from navigator.web.answers import Answers, pairs, with_query
 from navigator.web.catalogue import gettext
 from navigator.web.deps import LocatorDep, PageContentDep
+from navigator.web.feedback import CHOICES
 from navigator.web.journey_state import given_answers, keep, link, posted_answers, stateful
 from navigator.web.language import with_language
 from navigator.web.live import Snapshot
 from navigator.web.offers import lead, offers, rest, speaking
+from navigator.web.recording import record
 from navigator.web.rendering import render, site_url
 from navigator.web.service_languages import language_filter
 from navigator.web.steps import (
@@ -284,6 +287,9 @@ def result(
             grouped = in_language
         else:  # none has said it works in the language: all are shown, and the page says so
             languages = replace(languages, none_speak=True)
+    # Recorded once per journey and browser (a reload or Back shows the same record), never
+    # at the cost of the page: see navigator/web/recording.py.
+    ref, write = record(request, pathway, content.directory, outcome, given, locator)
     context = {
         "language_filter": languages,
         "pathway": pathway,
@@ -303,8 +309,13 @@ def result(
             with_query(f"/pathways/{pathway.id}", _audience_only(pathway, family), pathway)
         ),
         "urgent_back_url": question_url(pathway, RED_FLAGS, carried(given, outcome.answers)),
+        "feedback_ref": ref,
+        "feedback_choices": CHOICES,
+        "feedback_limit": TEXT_LIMIT,
     }
-    return render(request, "result.html", context)
+    response = render(request, "result.html", context)
+    response.background = write
+    return response
 
 
 @router.get("/pathways/{pathway_id}/referral/{service_id}")

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from navigator.content.directory import Directory, Service
 from navigator.content.finding import Finding, Severity
-from navigator.content.loader import Bundle, content_files, load
+from navigator.content.loader import Bundle, content_files, load, shown_name
 from navigator.content.localised import ENGLISH, localise
 from navigator.content.model_cache import ModelCache
 from navigator.content.pathway import Pathway
@@ -144,6 +144,7 @@ class LiveContent:
         check: Checker | None = None,
         on_attempt: Callable[[Attempt], None] | None = None,
         translations: Path | None = None,
+        root: Path | None = None,
         cache: ModelCache | None = None,
     ) -> None:
         self.paths = tuple(paths)
@@ -152,6 +153,8 @@ class LiveContent:
         self.translations = translations
         """The folder of translation files: a finding in one of them never blocks a version
         (the file is left out, English is shown)."""
+        self.root = root
+        """The content folder: files are named relative to it, never by a server path."""
         self.poll_seconds = poll_seconds
         self._check = check or default_checker
         self._on_attempt = on_attempt
@@ -239,7 +242,11 @@ class LiveContent:
 
     def _load(self, digest: str) -> tuple[Attempt, Snapshot | None]:
         watched = self._watched()
-        bundle = load(watched) if self.cache is None else self.cache.load(watched, wait=False)
+        bundle = (
+            load(watched, self.root)
+            if self.cache is None
+            else self.cache.load(watched, self.root, wait=False)
+        )
         apart = self._translation_files(bundle)
         findings = _unique([*bundle.unreadable, *bundle.findings, *self._run_check(bundle, apart)])
         pathways = tuple(p for p, _ in bundle.pathways)
@@ -279,7 +286,8 @@ class LiveContent:
         """The paths of the translation files, read or not: their findings never block."""
         paths = {d.path for d in bundle.translations}
         if self.translations is not None:
-            folder = self.translations
+            # Findings name files as the loader shows them: relative to the content folder.
+            folder = Path(shown_name(self.translations, self.root) or self.translations)
             for f in [*bundle.unreadable, *bundle.findings]:
                 if Path(f.path).is_relative_to(folder):
                     paths.add(f.path)

@@ -57,9 +57,16 @@ def leave(request: Request) -> Response:
 
 @router.get("/privacy")
 def privacy(request: Request) -> Response:
-    """What the site keeps (nothing about families) and how to browse safely."""
-    minutes = request.app.state.settings.state_minutes
-    return render(request, "privacy.html", {"quick_exit": True, "state_minutes": minutes})
+    """What the site keeps (a family's answers for a short while; anonymous journey records
+    and feedback) and how to browse safely."""
+    settings = request.app.state.settings
+    context = {
+        "quick_exit": True,
+        "state_minutes": settings.state_minutes,
+        "record_journeys": settings.record_journeys,
+        "retention_months": settings.retention_months,
+    }
+    return render(request, "privacy.html", context)
 
 
 @router.get("/favicon.ico", include_in_schema=False)

@@ -183,6 +183,8 @@ def source_filter(content_root: Path | None) -> Callable[[str], str]:
         for prefix in prefixes:
             if text.startswith(prefix):
                 return text[len(prefix) :]
+        if text.startswith("/"):  # a file outside the content folder: its name only
+            return Path(text).name
         return text
 
     return short
@@ -260,6 +262,8 @@ def shared_context(request: Request) -> dict[str, Any]:
         "base_url": site_url(request),
         "english_of": english_of,
         "content_unreviewed": bool(english_of),
+        # A signed-in commissioner's CSRF token, for the workbench's forms and htmx's header.
+        "session_csrf": getattr(getattr(request.state, "commissioner", None), "csrf", ""),
     }
 
 

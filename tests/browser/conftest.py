@@ -7,6 +7,7 @@ fail instead). A failing test saves a screenshot in test-results/."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import socket
 import threading
@@ -14,6 +15,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyotp
 import pytest
 import uvicorn
 from playwright.sync_api import (
@@ -25,7 +27,9 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+from navigator.commission import Accounts
 from navigator.settings import Settings
+from navigator.store.store import Store
 from navigator.web.app import create_app
 from tests.conftest import GOOD
 
@@ -86,8 +90,13 @@ def shipped_base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield from _serve(SHIPPED, tmp_path_factory.mktemp("shipped-state"))
 
 
-def _serve(content: Path, state: Path) -> Iterator[str]:
-    settings = Settings(content_root=content, state_dir=state, content_poll_seconds=0)
+def _serve(content: Path, state: Path, sign_in_attempts: int = 10) -> Iterator[str]:
+    settings = Settings(
+        content_root=content,
+        state_dir=state,
+        content_poll_seconds=0,
+        sign_in_attempts=sign_in_attempts,
+    )
     port = _free_port()
     config = uvicorn.Config(
         create_app(settings), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
@@ -185,3 +194,51 @@ def page_without_js(
 ) -> Iterator[Page]:
     """A fresh browser tab with JavaScript off."""
     yield from _page(browser, base_url, request, javascript=False)
+
+
+PASSWORD = "rivers of aire and wharfe"
+_accounts = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def workbench(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """A server on the example content for the commissioners' workbench, reached as
+    `localhost` (a secure context, where Chromium keeps the `__Host-` cookies without TLS),
+    and its state folder (so tests can make accounts in its database)."""
+    state = tmp_path_factory.mktemp("workbench-state")
+    # Every test signs in from the same address: the limit per address must not stop them.
+    for url in _serve(GOOD, state, sign_in_attempts=1000):
+        yield url.replace("127.0.0.1", "localhost"), state
+
+
+def add_commissioner(state: Path, email: str = "") -> tuple[str, str]:
+    """A new account in the workbench server's database: its email and TOTP secret. Each
+    test gets its own, so no TOTP code is ever offered twice (a used code is refused)."""
+    email = email or f"commissioner{next(_accounts)}@example.org"
+    store = Store(Settings(state_dir=state).database)
+    store.upgrade()
+    secret = Accounts(store.engine).add(email, PASSWORD).totp_secret
+    store.close()
+    return email, secret
+
+
+def sign_in(page: Page, email: str, secret: str, target: str = "/commission") -> None:
+    """Sign in through the form, as a commissioner would, with the code of this moment."""
+    page.goto(target)
+    assert "/commission/sign-in" in page.url
+    page.fill("#email", email)
+    page.fill("#password", PASSWORD)
+    page.fill("#code", pyotp.TOTP(secret).now())
+    page.click("button:has-text('Sign in')")
+    page.wait_for_url("**" + target.split("?")[0] + "*")
+
+
+@pytest.fixture
+def commission_page(
+    browser: Browser, workbench: tuple[str, Path], request: pytest.FixtureRequest
+) -> Iterator[Page]:
+    """A tab with JavaScript on, signed in to the workbench as a new commissioner."""
+    for page in _page(browser, workbench[0], request, javascript=True):
+        email, secret = add_commissioner(workbench[1])
+        sign_in(page, email, secret)
+        yield page

@@ -39,7 +39,7 @@ PAGES = {
     "ended service": "/services/old-project",
     "referral summary": f"/pathways/early-years/referral/infant-mh?{ANSWERS}",
     "search": "/search?q=bonding",
-    "status": "/status",
+    "commissioners sign-in": "/commission/sign-in",
     "urgent help": "/urgent",
 }
 

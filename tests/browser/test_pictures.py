@@ -1,5 +1,6 @@
 """The commissioners' pictures in Chromium: each page renders its picture, axe finds no
-serious or critical violation, and the browser reports no Content Security Policy violation."""
+serious or critical violation, and the browser reports no Content Security Policy violation.
+Signed in as a commissioner (`commission_page`): the pictures are behind the workbench's sign-in."""
 
 from __future__ import annotations
 
@@ -21,7 +22,10 @@ PICTURES = {
 
 
 @pytest.mark.parametrize("name", list(PICTURES))
-def test_each_picture_renders_accessibly_within_the_policy(page: Page, name: str) -> None:
+def test_each_picture_renders_accessibly_within_the_policy(
+    commission_page: Page, name: str
+) -> None:
+    page = commission_page
     response = page.goto(PICTURES[name])
     assert response is not None and response.status == 200, name
     page.wait_for_load_state("networkidle")
@@ -39,7 +43,8 @@ def test_each_picture_renders_accessibly_within_the_policy(page: Page, name: str
 
 
 @pytest.mark.parametrize("name", ["flow", "coverage"])
-def test_pictures_fit_a_phone_without_sideways_scrolling(page: Page, name: str) -> None:
+def test_pictures_fit_a_phone_without_sideways_scrolling(commission_page: Page, name: str) -> None:
+    page = commission_page
     page.set_viewport_size({"width": 320, "height": 640})
     page.goto(PICTURES[name])
     overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1")

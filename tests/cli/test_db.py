@@ -16,4 +16,4 @@ def test_current_then_upgrade_then_current(
     assert main(["db", "upgrade"]) == 0
     assert "newest schema" in capsys.readouterr().out
     assert main(["db", "current"]) == 0
-    assert "0002_journey_records" in capsys.readouterr().out
+    assert "0003_commissioners" in capsys.readouterr().out

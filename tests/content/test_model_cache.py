@@ -125,3 +125,21 @@ def test_broken_fixtures_report_the_same_findings_from_the_cache(
     cached = _findings(cache.load([fragment]))
     assert cache.outcome == "hit"
     assert cached == fresh and fresh == _findings(load([fragment]))
+
+
+def test_files_named_from_another_folder_are_loaded_afresh(
+    tmp_path: Path, content: list[Path]
+) -> None:
+    cache = ModelCache(tmp_path / "state")
+    folder = content[0].parent
+    named = cache.load(content, folder)
+    assert cache.outcome == "miss"
+    assert named.directory is not None and named.directory.at.path == "services.yaml"
+    whole = cache.load(content)
+    assert cache.outcome == "miss"
+    assert whole.directory is not None and whole.directory.at.path == str(content[0])
+    again = cache.load(content, folder)
+    assert cache.outcome == "miss"  # the cache keeps one version: the last one loaded
+    assert again.directory is not None and again.directory.at.path == "services.yaml"
+    cache.load(content, folder)
+    assert cache.outcome == "hit"

@@ -163,8 +163,11 @@ def test_every_link_the_site_builds_carries_the_language(client: TestClient) -> 
         html = page(client.get(url))
         for switcher in html.select("#language-navigation"):
             switcher.decompose()  # its links name other languages
-        links = [str(a.get("href")) for a in html.select("a[href^='/']")]
+        # The commissioners' workbench is in English, and its link says so (hreflang).
+        links = [str(a.get("href")) for a in html.select("a[href^='/']:not([hreflang='en'])")]
         assert links, url
+        for english in html.select("a[hreflang='en']"):
+            assert str(english.get("href")).startswith("/commission"), (url, english)
         for href in links:
             if href.startswith(("/exit", "/openapi.json", "/static/")):
                 continue

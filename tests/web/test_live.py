@@ -16,7 +16,7 @@ from navigator.content.vocabulary import RouteKind
 from navigator.settings import Settings
 from navigator.web.app import create_app
 from navigator.web.live import Attempt, LiveContent, NoContent, default_checker
-from tests.web.conftest import FakeLocator, copy_content, page
+from tests.web.conftest import HTTPS, FakeLocator, add_commissioner, copy_content, page, sign_in
 
 
 def touch_later(path: Path, text: str) -> None:
@@ -133,7 +133,9 @@ def test_the_site_serves_the_last_good_version_and_status_shows_the_refusal(
     root = copy_content(tmp_path / "content")
     settings = Settings(content_root=root, state_dir=tmp_path / "state", content_poll_seconds=0)
     app = create_app(settings, locator=FakeLocator())
-    with TestClient(app) as client:
+    with TestClient(app, base_url=HTTPS) as client:
+        account = add_commissioner(app)
+        sign_in(client, account.email, account.password, account.code())
         assert client.get("/services/infant-mh").status_code == 200
         services = root / "services.yaml"
         touch_later(
@@ -142,7 +144,7 @@ def test_the_site_serves_the_last_good_version_and_status_shows_the_refusal(
         )
         app.state.live.refresh()
         assert client.get("/services/infant-mh").status_code == 200
-        html = page(client.get("/status"))
+        html = page(client.get("/commission/status"))
         text = html.get_text(" ", strip=True)
         assert "Refused on" in text and "KEY-001" in text
         assert "unknown key 'colour'" in text
@@ -155,11 +157,15 @@ def test_no_good_content_is_a_503_page_with_status(tmp_path: Path) -> None:
     root = copy_content(tmp_path / "content")
     (root / "services.yaml").write_text("services: [")
     settings = Settings(content_root=root, state_dir=tmp_path / "state", content_poll_seconds=0)
-    with TestClient(create_app(settings, locator=FakeLocator())) as client:
+    app = create_app(settings, locator=FakeLocator())
+    with TestClient(app, base_url=HTTPS) as client:
         response = client.get("/")
         assert response.status_code == 503
         assert "call 999" in response.text
         assert client.get("/api/v1/pathways").status_code == 503
-        status = client.get("/status")
-        assert status.status_code == 503
+        account = add_commissioner(app)
+        sign_in(client, account.email, account.password, account.code())
+        status = client.get("/commission/status")
+        assert status.status_code == 200
+        assert "No version of the content is live" in status.text
         assert "YAML-001" in status.text

@@ -27,7 +27,7 @@ def test_home_has_two_doors_search_and_urgent_help(client: TestClient) -> None:
 
 
 def test_every_page_has_the_header_search_skip_link_and_need_help(client: TestClient) -> None:
-    for url in ["/", "/urgent", "/services", "/services/infant-mh", "/privacy", "/status"]:
+    for url in ["/", "/urgent", "/services", "/services/infant-mh", "/privacy"]:
         html = page(client.get(url))
         assert html.select_one("header form[action='/search'] input[name=q]"), url
         assert html.select_one("a.govuk-skip-link[href='#main-content']"), url
@@ -88,6 +88,20 @@ def test_the_privacy_page_gives_the_configured_lifetime(settings: Settings) -> N
     with TestClient(create_app(shorter, locator=FakeLocator())) as client:
         text = page(client.get("/privacy")).get_text()
     assert "for up to 20 minutes" in text and "60 minutes" not in text
+
+
+def test_the_privacy_page_describes_the_records_and_feedback(settings: Settings) -> None:
+    with TestClient(
+        create_app(replace(settings, retention_months=18), locator=FakeLocator())
+    ) as client:
+        text = " ".join(page(client.get("/privacy")).get_text().split())
+    assert "anonymous record" in text and "Did this help?" in text
+    assert "never the postcode or any part of it" in text
+    assert "after 18 months" in text
+    off = replace(settings, record_journeys=False)
+    with TestClient(create_app(off, locator=FakeLocator())) as client:
+        text = page(client.get("/privacy")).get_text()
+    assert "anonymous record" not in text and "Did this help?" not in text
 
 
 def test_healthz(client: TestClient) -> None:

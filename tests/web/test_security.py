@@ -18,7 +18,7 @@ PAGES = [
     "/",
     "/urgent",
     "/privacy",
-    "/status",
+    "/commission/sign-in",
     "/services",
     "/services/infant-mh",
     "/services/infant-mh/eligibility?stage=postnatal&age_months=5&postcode=BD3+8AA",

@@ -1,7 +1,6 @@
-"""The reports' pages: ONE fixture, `commission_client`, gives the client every test here uses.
-Today it is an ordinary client of an app whose database (SQLite, then PostgreSQL) holds known
-journey records; when the workbench puts `/commission/` behind sign-in, only this fixture
-changes (to a signed-in client)."""
+"""The reports' pages: ONE fixture, `commission_client`, gives the client every test here uses:
+signed in as a commissioner (as tests/web/conftest.py's), on an app whose database (SQLite,
+then PostgreSQL) holds known journey records."""
 
 from __future__ import annotations
 
@@ -17,7 +16,7 @@ from navigator.store import Store
 from navigator.web.app import create_app
 from tests.conftest import GOOD
 from tests.reports.builder import Journey, add
-from tests.web.conftest import FakeLocator
+from tests.web.conftest import HTTPS, FakeLocator, add_commissioner, session_token, sign_in
 
 OCT = datetime(2026, 10, 14, 9, tzinfo=UTC)
 NOV = datetime(2026, 11, 3, 14, tzinfo=UTC)
@@ -65,7 +64,11 @@ def commission_client(database: str, tmp_path: Path) -> Iterator[TestClient]:
         allowed_hosts="testserver",
     )
     app = create_app(settings, locator=FakeLocator())
-    with TestClient(app, follow_redirects=False) as client:
+    with TestClient(app, base_url=HTTPS, follow_redirects=False) as client:
         store: Store = app.state.store
         add(store.engine, *records())
+        account = add_commissioner(app)
+        done = sign_in(client, account.email, account.password, account.code())
+        assert done.status_code == 303, "signing in failed"
+        client.headers["X-CSRF-Token"] = session_token(client)
         yield client
