@@ -16,6 +16,10 @@ content file may be (FILE-003): the benchmark lifts that limit in its own proces
 Figures, per size:
 - load: `load()` of services.yaml and pathways/ (median);
 - check: `load()` then `check()`, what `navigator check` does (median);
+- load from the cache: `ModelCache.load()` of unchanged files (the content cache, median);
+- start-up, cold and warm: the web app's live content to its first good version (load, check),
+  with an empty state folder (the cache is written in the background, as the app does) and
+  with the cache written (median);
 - navigate: `navigate()` to the result of every shipped scenario that ends in one, engine only
   (median and p95, milliseconds);
 - result page: GET of those scenarios' result pages on the app (TestClient), content loaded
@@ -44,6 +48,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -58,6 +63,9 @@ FULL_LIMIT = 2_000
 COLUMNS = (
     ("load_s", "load content s"),
     ("check_s", "`navigator check` s"),
+    ("cached_load_s", "load from the cache s"),
+    ("start_cold_s", "start-up, cold s"),
+    ("start_warm_s", "start-up, warm s"),
     ("navigate_ms", "navigate ms (p50 / p95)"),
     ("page_ms", "result page ms (p50 / p95)"),
     ("search_ms", "search typo ms (p50 / p95)"),
@@ -153,6 +161,7 @@ def measure(size: int, root: Path, repeat: int, search: bool, search_repeat: int
     if size <= FULL_LIMIT:
         wall, used = _timed(lambda: check(load(paths)), repeat)
         found["check_s"], cpu["check_s"] = statistics.median(wall), statistics.median(used)
+        _start_ups(paths, repeat, found, cpu)
         directory = bundle.directory
         pathways = {p.id: p for p, _ in bundle.pathways}
         plan = [
@@ -183,6 +192,43 @@ def measure(size: int, root: Path, repeat: int, search: bool, search_repeat: int
         found["search_ms"] = [whoosh["typo"]["p50"], whoosh["typo"]["p95"]]
         cpu["search_ms"] = [whoosh["typo_cpu"]["p50"], whoosh["typo_cpu"]["p95"]]
     return found
+
+
+def _start_ups(paths: list[Path], repeat: int, found: dict[str, Any], cpu: dict[str, Any]) -> None:
+    """The content cache's load, and the live content's start-up cold and warm."""
+    from navigator.content.model_cache import ModelCache
+
+    with tempfile.TemporaryDirectory() as scratch:
+        cold: list[list[float]] = [[], []]
+        for number in range(repeat):
+            cache = ModelCache(Path(scratch) / f"cold-{number}")
+            wall, used = _timed(partial(_start, paths, cache), 1)
+            cold[0] += wall
+            cold[1] += used
+            with cache._writing:  # the background write done before the next run
+                pass
+            assert cache.outcome == "miss"
+        found["start_cold_s"], cpu["start_cold_s"] = map(statistics.median, cold)
+        cache = ModelCache(Path(scratch) / "warm")
+        cache.load(paths)
+        wall, used = _timed(lambda: cache.load(paths), repeat)
+        assert cache.outcome == "hit"
+        found["cached_load_s"], cpu["cached_load_s"] = (
+            statistics.median(wall),
+            statistics.median(used),
+        )
+        wall, used = _timed(partial(_start, paths, cache), repeat)
+        assert cache.outcome == "hit"
+        found["start_warm_s"], cpu["start_warm_s"] = (
+            statistics.median(wall),
+            statistics.median(used),
+        )
+
+
+def _start(paths: list[Path], cache: Any) -> object:
+    from navigator.web.live import LiveContent
+
+    return LiveContent(paths, 0, cache=cache).current()
 
 
 def _pages(

@@ -42,6 +42,10 @@ class Settings:
     """Port `navigator serve` listens on."""
     content_poll_seconds: float = 2.0
     """How often the web app looks for edited content (a broken edit keeps the last good one)."""
+    content_cache: bool = True
+    """Keep the loaded content in `state_dir` (`content-model.pickle`), under the hash of the
+    files' bytes and of the code, so a start-up or reload of unchanged files skips parsing and
+    validation. The checker always runs. See docs/decisions/scale.md."""
     base_url: str = ""
     """The public address of the site (`https://navigator.example.org`), the start of every
     absolute link it prints (the result's "copy a link to these answers"). Empty: the address

@@ -33,7 +33,7 @@ def match_route(
     passed: list[Reason] = []
     failed: list[Reason] = []
     caveats: list[str] = []
-    for criterion, name, check in _ORDER:
+    for criterion, name, check in ORDER:
         if criterion in skip:
             continue
         outcome = check(rules, facts, directory, caveats)
@@ -230,5 +230,5 @@ _CHECKS = {
     Criterion.area: _area,
 }
 
-_ORDER = tuple((c, c.value, _CHECKS[c]) for c in Criterion)
+ORDER = tuple((c, c.value, _CHECKS[c]) for c in Criterion)
 """Each criterion in order, with its name and its check (looked up once, not per route)."""

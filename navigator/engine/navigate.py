@@ -24,6 +24,7 @@ from navigator.engine.outcome import (
 )
 from navigator.engine.result import card, instead_for, resolve
 from navigator.engine.route_index import route_index
+from navigator.engine.route_parts import Matches, RouteParts
 from navigator.engine.rules import Decision, decide, fitting
 
 NEAR_MISS_CRITERIA = {
@@ -284,22 +285,34 @@ def _routine_result(
     by_kind: dict[RouteKind, list[tuple[tuple[int, ...], Card]]] = {k: [] for k in RouteKind}
     ask_about: list[tuple[tuple[int, ...], Card]] = []
     near: list[NearMiss] = []
+    # The index's parts build the same cards and near-misses, their answer-free parts made once
+    # per content version; the full scan (the reference) builds each from scratch.
+    parts = None if scan else route_index(directory).parts
+    matches = Matches(facts, directory)
     for position, service, route in _routes(directory, facts, decision, scan):
         offered = route.kind in decision.offer
         mention = route.family_can_ask or not family
         asked = route.kind in decision.ask_about and not offered and mention
-        skip = frozenset({Criterion.audience}) if asked else frozenset()
-        found = match_route(route, facts, directory, skip=skip)
+        skip = _AUDIENCE if asked else _NOTHING
+        found = (
+            match_route(route, facts, directory, skip=skip)
+            if parts is None
+            else parts.match(route, matches, skip)
+        )
         if found.ok and (offered or asked):
-            made = card(service, route, directory, found.passed, found.caveats)
+            made = (
+                card(service, route, directory, found.passed, found.caveats)
+                if parts is None
+                else parts.card(service, route, directory, found.passed, found.caveats)
+            )
             ranked = (*_fit(route, made, service.id in catch_alls, rings), position)
             (by_kind[route.kind] if offered else ask_about).append((ranked, made))
         elif found.ok and decision.rule is not None and mention:
             why = _not_offered(decision, directory, route.kind)
             reason = Reason("rule", False, why, decision.rule.at.short)
-            near.append(_near(service, route.kind, reason, directory, family))
+            near.append(_near(service, route.kind, reason, directory, family, parts))
         elif len(found.failed) == 1 and _near_worthy(found.failed[0], route.eligibility.concerns):
-            near.append(_near(service, route.kind, found.failed[0], directory, family))
+            near.append(_near(service, route.kind, found.failed[0], directory, family, parts))
     sections = [
         Section(kind.value, ROUTE_TITLES[kind], _ranked(by_kind[kind]))
         for kind in decision.order
@@ -333,6 +346,7 @@ def _routine_result(
 
 
 _CONCERNS, _AREA = Criterion.concerns.value, Criterion.area.value
+_AUDIENCE, _NOTHING = frozenset({Criterion.audience}), frozenset[Criterion]()
 
 
 def _fit(route: Route, card: Card, catch_all: bool, rings: dict[str, int]) -> tuple[int, ...]:
@@ -368,9 +382,18 @@ def _near_worthy(failed: Reason, concerns: object) -> bool:
 
 
 def _near(
-    service: Service, kind: RouteKind, failed: Reason, directory: Directory, family: bool
+    service: Service,
+    kind: RouteKind,
+    failed: Reason,
+    directory: Directory,
+    family: bool,
+    parts: RouteParts | None = None,
 ) -> NearMiss:
-    alternatives, text = instead_for(service, failed.criterion, directory, family=family)
+    alternatives, text = (
+        instead_for(service, failed.criterion, directory, family=family)
+        if parts is None
+        else parts.instead(service, failed.criterion, directory, family)
+    )
     return NearMiss(service.id, service.name, kind.value, failed, alternatives, text)
 
 

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from navigator.content.directory import Directory, Route, Service
 from navigator.content.vocabulary import ALL, Audience, RouteKind, Stage
 from navigator.engine.facts import Facts
+from navigator.engine.route_parts import RouteParts
 
 
 class RouteIndex:
@@ -63,6 +64,8 @@ class RouteIndex:
                     self.by_need[need] = self.by_need.get(need, 0) | one
         self._by_age: dict[int, int] = {}
         self._lock = threading.Lock()
+        self.parts = RouteParts()
+        """What a result builds for each route that does not depend on the answers."""
 
     def _age(self, months: int) -> int:
         """The routes with no age range or one that holds `months` (made once per month)."""

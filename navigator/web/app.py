@@ -19,6 +19,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from navigator.content.model_cache import ModelCache
 from navigator.engine.facts import Locator
 from navigator.settings import Settings
 from navigator.store import ContentVersion, Store
@@ -85,6 +86,7 @@ def create_app(settings: Settings | None = None, *, locator: Locator | None = No
         on_attempt=lambda attempt: _record(store, attempt),
         translations=settings.translations_path,
         root=settings.content_root,  # files named relative to it: no server path is shown
+        cache=ModelCache(settings.state_dir) if settings.content_cache else None,
     )
 
     @asynccontextmanager

@@ -25,6 +25,7 @@ from navigator.content.directory import Directory, Service
 from navigator.content.finding import Finding, Severity
 from navigator.content.loader import Bundle, content_files, load, shown_name
 from navigator.content.localised import ENGLISH, localise
+from navigator.content.model_cache import ModelCache
 from navigator.content.pathway import Pathway
 from navigator.content.translation import TranslationFile
 from navigator.content.vocabulary import RouteKind
@@ -144,8 +145,11 @@ class LiveContent:
         on_attempt: Callable[[Attempt], None] | None = None,
         translations: Path | None = None,
         root: Path | None = None,
+        cache: ModelCache | None = None,
     ) -> None:
         self.paths = tuple(paths)
+        self.cache = cache
+        """Where loaded content is kept by the files' hash (the checker runs all the same)."""
         self.translations = translations
         """The folder of translation files: a finding in one of them never blocks a version
         (the file is left out, English is shown)."""
@@ -237,7 +241,12 @@ class LiveContent:
                 log.exception("content reload failed")
 
     def _load(self, digest: str) -> tuple[Attempt, Snapshot | None]:
-        bundle = load(self._watched(), self.root)
+        watched = self._watched()
+        bundle = (
+            load(watched, self.root)
+            if self.cache is None
+            else self.cache.load(watched, self.root, wait=False)
+        )
         apart = self._translation_files(bundle)
         findings = _unique([*bundle.unreadable, *bundle.findings, *self._run_check(bundle, apart)])
         pathways = tuple(p for p, _ in bundle.pathways)
