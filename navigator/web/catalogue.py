@@ -119,12 +119,18 @@ def ngettext(singular: str, plural: str, n: int, **variables: Any) -> str:
 def _format(text: str, english: str, variables: dict[str, Any]) -> str:
     if not variables:
         return text
-    for candidate in (text, english):
+    return _first_formatted((text, english), variables, english)
+
+
+def _first_formatted(candidates: tuple[str, str], variables: dict[str, Any], fallback: str) -> str:
+    """The first candidate that formats with `variables` (a translation that breaks them falls
+    back to the English), else `fallback`."""
+    for candidate in candidates:
         try:
             return candidate % variables
         except (KeyError, ValueError, TypeError):
             continue
-    return english
+    return fallback
 
 
 def _escaped(variables: dict[str, Any]) -> dict[str, Any]:
@@ -137,19 +143,9 @@ def _template_format(
     """Jinja's newstyle formatting (always applied: `%%` in a `{% trans %}` block is a
     `%`), with the English as the fallback for a translation that breaks its variables."""
     if context.eval_ctx.autoescape:
-        variables = _escaped(variables)
-        for candidate in (text, english):
-            try:
-                return Markup(candidate) % variables
-            except (KeyError, ValueError, TypeError):
-                continue
-        return Markup.escape(english)
-    for candidate in (text, english):
-        try:
-            return candidate % variables
-        except (KeyError, ValueError, TypeError):
-            continue
-    return english
+        markup = (Markup(text), Markup(english))
+        return _first_formatted(markup, _escaped(variables), Markup.escape(english))
+    return _first_formatted((text, english), variables, english)
 
 
 def translated(text: str) -> str:
