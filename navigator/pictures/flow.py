@@ -209,18 +209,7 @@ def flow_picture(pathway: Pathway, id: str = "flow") -> Picture:
         box = flag_boxes[flag.id]
         group = element("g", flags, id=f"{id}-flag-{flag.id}", class_="app-flow__red-flag")
         element("title", group, f"Red flag: {flag.label} → {flag.disposition}")
-        element(
-            "rect",
-            group,
-            x=box.left,
-            y=box.top,
-            width=box.width,
-            height=box.height,
-            rx=4,
-            fill=palette.WHITE,
-            stroke=palette.RED,
-            stroke_width=3,
-        )
+        _frame(group, box, palette.WHITE, palette.RED, 3, corner=4)
         element("rect", group, x=box.left, y=box.top, width=26, height=box.height, fill=palette.RED)
         element(
             "text",
@@ -311,18 +300,7 @@ def _question(
     group = element("g", parent, id=f"{id}-question-{node}", class_="app-flow__question")
     element("title", group, f"Question {label}: {text}")
     stroke = palette.RED if red else palette.TEXT
-    element(
-        "rect",
-        group,
-        x=box.left,
-        y=box.top,
-        width=box.width,
-        height=box.height,
-        rx=6,
-        fill=palette.WHITE,
-        stroke=stroke,
-        stroke_width=3 if red else 1.5,
-    )
+    _frame(group, box, palette.WHITE, stroke, 3 if red else 1.5)
     element(
         "text",
         group,
@@ -343,11 +321,10 @@ def _question(
     )
 
 
-def _end(parent: ET.Element, id: str, end: Disposition, box: Box) -> None:
-    group = element("g", parent, id=f"{id}-end-{end.id}", class_="app-flow__end")
-    kind = "Urgent" if end.urgent else "End"
-    element("title", group, f"{kind}: {end.title}")
-    fill = palette.RED if end.urgent else palette.GREEN
+def _frame(
+    group: ET.Element, box: Box, fill: str, stroke: str, width: float, corner: int = 6
+) -> None:
+    """A node's rounded box."""
     element(
         "rect",
         group,
@@ -355,11 +332,19 @@ def _end(parent: ET.Element, id: str, end: Disposition, box: Box) -> None:
         y=box.top,
         width=box.width,
         height=box.height,
-        rx=6,
+        rx=corner,
         fill=fill,
-        stroke=fill,
-        stroke_width=2,
+        stroke=stroke,
+        stroke_width=width,
     )
+
+
+def _end(parent: ET.Element, id: str, end: Disposition, box: Box) -> None:
+    group = element("g", parent, id=f"{id}-end-{end.id}", class_="app-flow__end")
+    kind = "Urgent" if end.urgent else "End"
+    element("title", group, f"{kind}: {end.title}")
+    fill = palette.RED if end.urgent else palette.GREEN
+    _frame(group, box, fill, fill, 2)
     element(
         "text",
         group,
